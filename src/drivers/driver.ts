@@ -1,0 +1,109 @@
+/**
+ * The driver interface: how the core reaches an implementation of a
+ * mechanism. Same contract as the PSA driver interface (transparent and
+ * opaque drivers), in TypeScript: entry points throw `PsaError`; a
+ * transparent driver throwing `PSA_ERROR_NOT_SUPPORTED` passes the call to
+ * the next driver, any other outcome is final. This file holds interfaces only.
+ * @module
+ */
+
+/** What a driver is told about a key (never its id: drivers see attributes and material). */
+export interface DriverKeyAttributes {
+  readonly type: number;
+  /** 0 on import means "determine from the data". */
+  readonly bits: number;
+  readonly lifetime: number;
+  readonly usage: number;
+  readonly alg: number;
+  readonly alg2: number;
+}
+
+/** A multipart hash computation inside a driver. */
+export interface HashContext {
+  readonly alg: number;
+  update(data: Uint8Array): void;
+  /** Return the digest; the context is finished afterwards. */
+  finish(): Uint8Array;
+  /** An independent copy of the current state. */
+  clone(): HashContext;
+  /** Wipe and release. */
+  destroy(): void;
+  /**
+   * Optional: the parts of the PSA hash suspend state for the input so far
+   * (algorithms with a defined suspend format only; otherwise absent or
+   * throwing `PSA_ERROR_NOT_SUPPORTED`). The context stays usable; the
+   * caller destroys it.
+   */
+  suspend?(): HashSuspendParts;
+}
+
+/**
+ * The algorithm-specific parts of a PSA hash suspend state (the framing with
+ * the algorithm identifier is the core's business).
+ */
+export interface HashSuspendParts {
+  /** Total number of input bytes so far, `unprocessed` included. */
+  readonly inputLength: number;
+  /** The intermediate chaining value in the encoding the PSA spec defines for the algorithm. */
+  readonly state: Uint8Array;
+  /** The partial block not yet compressed: `inputLength mod block length` bytes. */
+  readonly unprocessed: Uint8Array;
+}
+
+/** Result of a key import or generation: the key buffer the core stores, and the key size. */
+export interface KeyBuffer {
+  /** Transparent drivers: the export representation. Opaque drivers: the driver's context blob. */
+  readonly keyBuffer: Uint8Array;
+  readonly bits: number;
+}
+
+/** Entry points shared by both kinds of driver. All are optional. */
+export interface DriverEntryPoints {
+  /** A short name for diagnostics (`'software'`, `'cc3xx'`, …). */
+  readonly name: string;
+  /** Called once by `createPsa`. */
+  init?(): void;
+
+  /** Validate and canonicalise key material. Throws INVALID_ARGUMENT on bad data, NOT_SUPPORTED on unsupported types. */
+  importKey?(attributes: DriverKeyAttributes, data: Uint8Array): KeyBuffer;
+  /** Generate a key of `attributes.type` and `attributes.bits`, `random` supplying entropy. */
+  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array): KeyBuffer;
+  /** The public part of a key pair, in the PSA public-key format. */
+  exportPublicKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
+
+  /** Hash: single-part. */
+  hashCompute?(alg: number, input: Uint8Array): Uint8Array;
+  /** Hash: start a multipart computation. */
+  hashSetup?(alg: number): HashContext;
+  /** Hash: rebuild a multipart computation from suspended parts (INVALID_ARGUMENT when they are inconsistent). */
+  hashResume?(alg: number, parts: HashSuspendParts): HashContext;
+}
+
+/**
+ * A transparent driver (an accelerator): it gets key material in the export
+ * format and computes. Used for keys in location 0 (local storage).
+ */
+export interface TransparentDriver extends DriverEntryPoints {
+  readonly kind: 'transparent';
+}
+
+/**
+ * An opaque driver (a secure element, a KMU, TF-M): owns one location; key
+ * buffers are its own context blobs and material never leaves it.
+ */
+export interface OpaqueDriver extends DriverEntryPoints {
+  readonly kind: 'opaque';
+  /** The location (lifetime bits 8–31) this driver owns. */
+  readonly location: number;
+  /** Export the key material (only if the driver allows it at all). */
+  exportKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
+  /** Copy a key inside the driver. */
+  copyKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): KeyBuffer;
+  /** Release whatever the driver holds for a key being destroyed. */
+  destroyKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): void;
+  /** A built-in key by id (vendor range), or undefined when the driver has no such key. */
+  getBuiltinKey?(keyId: number): (KeyBuffer & { attributes: DriverKeyAttributes }) | undefined;
+}
+
+/** Either kind. */
+export type Driver = TransparentDriver | OpaqueDriver;

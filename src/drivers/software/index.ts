@@ -1,0 +1,32 @@
+/**
+ * The software driver: the portable implementation of every mechanism this
+ * package supports, over noble and our own code. It is a transparent driver
+ * and normally the last one in a platform's list, so accelerators can take
+ * what they support and leave the rest to it.
+ * @module
+ */
+import { fail } from '../../values/error.js';
+import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+import { PSA_KEY_TYPE_IS_UNSTRUCTURED, describe } from '../../values/index.js';
+import type { TransparentDriver } from '../driver.js';
+import { softwareHashCompute, softwareHashResume, softwareHashSetup } from './hash.js';
+import { generateUnstructured, importUnstructured } from './unstructured.js';
+
+/** Create the software driver. */
+export function softwareDriver(): TransparentDriver {
+  return {
+    kind: 'transparent',
+    name: 'software',
+    importKey(attributes, data) {
+      if (PSA_KEY_TYPE_IS_UNSTRUCTURED(attributes.type)) return importUnstructured(attributes.type, data);
+      return fail(PSA_ERROR_NOT_SUPPORTED, `import of ${describe(attributes.type, 'keyType')} is not supported`);
+    },
+    generateKey(attributes, random) {
+      if (PSA_KEY_TYPE_IS_UNSTRUCTURED(attributes.type)) return generateUnstructured(attributes.type, attributes.bits, random);
+      return fail(PSA_ERROR_NOT_SUPPORTED, `generation of ${describe(attributes.type, 'keyType')} is not supported`);
+    },
+    hashSetup: softwareHashSetup,
+    hashCompute: softwareHashCompute,
+    hashResume: softwareHashResume,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Unstructured keys (raw bytes: RAW_DATA, HMAC, DERIVE, passwords, block
+ * and stream cipher keys): size rules on import and generation, exactly
+ * those of Mbed TLS's `psa_validate_unstructured_key_bit_size`, extended to
+ * the key types this package adds (PEPPER, XCHACHA20).
+ * @module
+ */
+import { fail } from '../../values/error.js';
+import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+import {
+  PSA_KEY_TYPE_AES,
+  PSA_KEY_TYPE_CHACHA20,
+  PSA_KEY_TYPE_DERIVE,
+  PSA_KEY_TYPE_HMAC,
+  PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_PASSWORD_HASH,
+  PSA_KEY_TYPE_PEPPER,
+  PSA_KEY_TYPE_RAW_DATA,
+  PSA_KEY_TYPE_XCHACHA20,
+  describe,
+} from '../../values/index.js';
+import type { KeyBuffer } from '../driver.js';
+
+/** Allowed sizes in bits per key type; `undefined` = any non-zero multiple of 8. */
+const SIZES: ReadonlyMap<number, readonly number[] | undefined> = new Map([
+  [PSA_KEY_TYPE_RAW_DATA, undefined],
+  [PSA_KEY_TYPE_HMAC, undefined],
+  [PSA_KEY_TYPE_DERIVE, undefined],
+  [PSA_KEY_TYPE_PASSWORD, undefined],
+  [PSA_KEY_TYPE_PASSWORD_HASH, undefined],
+  [PSA_KEY_TYPE_PEPPER, undefined],
+  [PSA_KEY_TYPE_AES, [128, 192, 256]],
+  [PSA_KEY_TYPE_CHACHA20, [256]],
+  [PSA_KEY_TYPE_XCHACHA20, [256]],
+]);
+
+/** The unstructured key types this driver stores. */
+export const UNSTRUCTURED_KEY_TYPES: readonly number[] = [...SIZES.keys()];
+
+/** Whether `type` is an unstructured type this driver handles. */
+export function isSupportedUnstructured(type: number): boolean {
+  return SIZES.has(type);
+}
+
+/** NOT_SUPPORTED for unknown types, INVALID_ARGUMENT for a size the type does not allow. */
+export function checkUnstructuredSize(type: number, bits: number): void {
+  if (!SIZES.has(type)) fail(PSA_ERROR_NOT_SUPPORTED, `${describe(type, 'keyType')} is not supported`);
+  const allowed = SIZES.get(type);
+  if ((allowed && !allowed.includes(bits)) || bits % 8 !== 0) {
+    fail(PSA_ERROR_INVALID_ARGUMENT, `${bits} bits is not a valid size for ${describe(type, 'keyType')}`);
+  }
+}
+
+/** Import: the material is the key; its size is its length in bits. */
+export function importUnstructured(type: number, data: Uint8Array): KeyBuffer {
+  const bits = data.length * 8;
+  checkUnstructuredSize(type, bits);
+  return { keyBuffer: data.slice(), bits };
+}
+
+/** Generate: `bits / 8` random bytes. */
+export function generateUnstructured(type: number, bits: number, random: (length: number) => Uint8Array): KeyBuffer {
+  checkUnstructuredSize(type, bits);
+  return { keyBuffer: random(bits / 8), bits };
+}
