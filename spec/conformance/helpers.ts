@@ -52,6 +52,8 @@ import {
   PSA_KEY_TYPE_IS_RSA,
   PSA_KEY_TYPE_IS_UNSTRUCTURED,
   PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR,
+  PSA_KEY_TYPE_RSA_KEY_PAIR,
+  PSA_KEY_TYPE_RSA_PUBLIC_KEY,
   PSA_KEY_USAGE_DECRYPT,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_ENCRYPT,
@@ -114,6 +116,67 @@ export function keyIdBytes(value: number): Uint8Array {
 /** `mem_is_char`: every byte of `bytes` equals `c`. */
 export function memIsChar(bytes: Uint8Array, c: number): boolean {
   return bytes.every((b) => b === c);
+}
+
+// ---------------------------------------------------------------------------
+// A minimal DER reader (mbedtls_asn1_get_tag and mbedtls_test_asn1_skip_integer)
+// ---------------------------------------------------------------------------
+
+/** ASN.1 tags used by the RSA key checks. */
+export const ASN1_INTEGER = 0x02;
+export const ASN1_SEQUENCE_CONSTRUCTED = 0x30;
+
+/** A read position inside DER bytes. */
+export class DerCursor {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array, readonly end: number = bytes.length) {}
+
+  /** `mbedtls_asn1_get_tag`: check the tag, read the length; returns the content length. */
+  getTag(tag: number, what: string): number {
+    expect(this.pos < this.end, `${what}: tag present`).toBe(true);
+    expect(this.bytes[this.pos], `${what}: tag`).toBe(tag);
+    this.pos++;
+    expect(this.pos < this.end, `${what}: length present`).toBe(true);
+    let len = this.bytes[this.pos++]!;
+    if (len & 0x80) {
+      const n = len & 0x7f;
+      expect(n >= 1 && n <= 4 && this.pos + n <= this.end, `${what}: length octets`).toBe(true);
+      len = 0;
+      for (let i = 0; i < n; i++) len = len * 256 + this.bytes[this.pos++]!;
+    }
+    expect(len, `${what}: length within the data`).toBeLessThanOrEqual(this.end - this.pos);
+    return len;
+  }
+
+  /**
+   * `mbedtls_test_asn1_skip_integer`: an INTEGER whose magnitude has between
+   * `minBits` and `maxBits` bits (and is odd when asked); a leading zero
+   * octet and an empty zero are tolerated.
+   */
+  skipInteger(minBits: number, maxBits: number, mustBeOdd: boolean, what: string): void {
+    let len = this.getTag(ASN1_INTEGER, what);
+    let p = this.pos;
+    const b = this.bytes;
+    if ((len === 1 && b[p] === 0) || (len > 1 && b[p] === 0 && (b[p + 1]! & 0x80) !== 0)) {
+      p++;
+      len--;
+    }
+    if (minBits === 0 && len === 0) {
+      this.pos = p;
+      return;
+    }
+    let msb = b[p]!;
+    expect(msb, `${what}: no superfluous leading zero`).not.toBe(0);
+    let actualBits = 8 * (len - 1);
+    while (msb !== 0) {
+      msb >>= 1;
+      actualBits++;
+    }
+    expect(actualBits, `${what}: bit size`).toBeGreaterThanOrEqual(minBits);
+    expect(actualBits, `${what}: bit size`).toBeLessThanOrEqual(maxBits);
+    if (mustBeOdd) expect(b[p + len - 1]! & 1, `${what}: odd`).toBe(1);
+    this.pos = p + len;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -348,11 +411,33 @@ export function exportedKeySanityCheck(type: number, bits: number, exported: Uin
     .toBeLessThanOrEqual(PSA_EXPORT_KEY_OUTPUT_SIZE(type, bits));
   if (PSA_KEY_TYPE_IS_UNSTRUCTURED(type)) {
     expect(exported.length, 'exported length of an unstructured key').toBe(PSA_BITS_TO_BYTES(bits));
-  } else if (PSA_KEY_TYPE_IS_RSA(type)) {
-    throw new Skip('exported RSA key sanity check needs an ASN.1 parser, not implemented in the test helpers yet');
+  } else if (type === PSA_KEY_TYPE_RSA_KEY_PAIR) {
+    // RSAPrivateKey ::= SEQUENCE { version, n, e, d, p, q, dp, dq, qinv }
+    const der = new DerCursor(exported);
+    expect(der.getTag(ASN1_SEQUENCE_CONSTRUCTED, 'RSAPrivateKey'), 'RSAPrivateKey length').toBe(exported.length - der.pos);
+    der.skipInteger(0, 0, false, 'version');
+    der.skipInteger(bits, bits, true, 'modulus');
+    der.skipInteger(2, bits, true, 'publicExponent');
+    der.skipInteger(Math.floor(bits / 2), bits, true, 'privateExponent');
+    der.skipInteger(Math.floor(bits / 2), Math.floor(bits / 2) + 1, true, 'prime1');
+    der.skipInteger(Math.floor(bits / 2), Math.floor(bits / 2) + 1, true, 'prime2');
+    der.skipInteger(1, Math.floor(bits / 2) + 1, false, 'exponent1');
+    der.skipInteger(1, Math.floor(bits / 2) + 1, false, 'exponent2');
+    der.skipInteger(1, Math.floor(bits / 2) + 1, false, 'coefficient');
+    expect(der.pos, 'RSAPrivateKey: no trailing data').toBe(exported.length);
+    expect(exported.length).toBeLessThanOrEqual(PSA_EXPORT_KEY_PAIR_MAX_SIZE);
   } else if (PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type)) {
     expect(exported.length, 'exported ECC private key length').toBe(PSA_BITS_TO_BYTES(bits));
     expect(exported.length).toBeLessThanOrEqual(PSA_EXPORT_KEY_PAIR_MAX_SIZE);
+  } else if (type === PSA_KEY_TYPE_RSA_PUBLIC_KEY) {
+    // RSAPublicKey ::= SEQUENCE { modulus, publicExponent }
+    const der = new DerCursor(exported);
+    expect(der.getTag(ASN1_SEQUENCE_CONSTRUCTED, 'RSAPublicKey'), 'RSAPublicKey length').toBe(exported.length - der.pos);
+    der.skipInteger(bits, bits, true, 'modulus');
+    der.skipInteger(2, bits, true, 'publicExponent');
+    expect(der.pos, 'RSAPublicKey: no trailing data').toBe(exported.length);
+    expect(exported.length).toBeLessThanOrEqual(PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(type, bits));
+    expect(exported.length).toBeLessThanOrEqual(PSA_EXPORT_PUBLIC_KEY_MAX_SIZE);
   } else if (PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type)) {
     expect(exported.length).toBeLessThanOrEqual(PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(type, bits));
     expect(exported.length).toBeLessThanOrEqual(PSA_EXPORT_PUBLIC_KEY_MAX_SIZE);

@@ -35,7 +35,11 @@ function active(operation: unknown, fn: string): HashOperation {
 
 /** An inactive implementation for `op`, from the current instance. */
 function fresh(op: psa_hash_operation_t, fn: string): HashOperation {
-  if (op.impl?.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
+  if (op.impl?.active) {
+    // Mbed TLS aborts an operation on any failure, this one included.
+    op.impl.abort();
+    fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
+  }
   op.impl = instance().hashOperation();
   return op.impl;
 }

@@ -75,8 +75,11 @@ export function validatePolicy(policy: KeyPolicy, fn: string): void {
 
 /** Whether `alg` (a MAC algorithm) can be used with a key of `keyType` (Mbed TLS `psa_mac_key_can_do`). */
 export function macKeyCanDo(alg: number, keyType: number): boolean {
-  if (PSA_ALG_IS_HMAC(alg) && keyType === PSA_KEY_TYPE_HMAC) return true;
-  if (PSA_ALG_IS_BLOCK_CIPHER_MAC(alg) &&
+  // The 1.5 reference PSA_ALG_IS_HMAC also tests bit 15, so it is false for an
+  // at-least-this-length wildcard: classify the full-length base algorithm.
+  const base = PSA_ALG_FULL_LENGTH_MAC(alg);
+  if (PSA_ALG_IS_HMAC(base) && keyType === PSA_KEY_TYPE_HMAC) return true;
+  if (PSA_ALG_IS_BLOCK_CIPHER_MAC(base) &&
       (keyType & PSA_KEY_TYPE_CATEGORY_MASK) === PSA_KEY_TYPE_CATEGORY_SYMMETRIC &&
       PSA_BLOCK_CIPHER_BLOCK_LENGTH(keyType) > 1) {
     return true;
