@@ -21,7 +21,7 @@ import {
   runCase,
   vectorsDir,
 } from './runner.js';
-import type { CaseResult, FilePlan, PlannedCase } from './runner.js';
+import type { CaseResult, FilePlan, PlannedCase, Registry } from './runner.js';
 
 const REPORT_PATH = join(REPO_ROOT, 'docs/conformance.md');
 /** At most this many failures are spelled out in one test's error message. */
@@ -56,6 +56,7 @@ if (!existsSync(dir)) {
   const problems: string[] = [
     ...registry.errors.map((e) => `${e.source}: ${e.message}`),
     ...(values.error ? [values.error] : []),
+    ...unusedDeclarations(registry, plans),
   ];
   let pendingGroups = 0;
 
@@ -116,6 +117,18 @@ if (!existsSync(dir)) {
       writeReport(REPORT_PATH, renderReport(files, problems, relative(REPO_ROOT, dir) || dir));
     });
   });
+}
+
+/** Declared functions that no `.data` file calls: most likely a misspelt suite or function name. */
+function unusedDeclarations(registry: Registry, filePlans: readonly FilePlan[]): string[] {
+  const used = new Set(filePlans.flatMap((p) => p.cases.map((c) => `${p.suite}.${c.data.fn}`)));
+  const out: string[] = [];
+  for (const [suite, table] of registry.suites) {
+    for (const [fn, declared] of table) {
+      if (!used.has(`${suite}.${fn}`)) out.push(`${declared.source}: ${suite}.${fn} is declared but no .data file uses it`);
+    }
+  }
+  return out;
 }
 
 /** Cases grouped by test function, in order of first appearance. */

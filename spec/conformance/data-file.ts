@@ -80,6 +80,8 @@ const DEPENDS_PREFIX = 'depends_on:';
 /** Parse the text of a `.data` file. `file` is only used in results and errors. */
 export function parseDataText(text: string, file: string): DataCase[] {
   const lines = text.split(/\r?\n|\r/);
+  // The newline ending the last line does not start a blank one.
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const cases: DataCase[] = [];
   type State =
     | { kind: 'idle' }

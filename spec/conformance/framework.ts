@@ -42,8 +42,9 @@ export interface TestFunction {
    * - `'init'`: `mbedtls_psa_crypto_free()` then `psa_crypto_init()` over a fresh
    *   memory storage before the case; after it, the leak check of upstream's
    *   `PSA_DONE()` (no key slot left in use) and `mbedtls_psa_crypto_free()`;
-   * - `'free'`: the case starts with the library not initialised (fresh memory
-   *   storage prepared for the first init); same leak check and free afterwards;
+   * - `'free'`: the case starts with the library not initialised (a
+   *   `psa_crypto_init()` without options in the body then uses the facade's
+   *   default storage); same leak check and free afterwards;
    * - `'none'`: the runner does not touch the library (pure value checks).
    */
   readonly setup?: 'init' | 'free' | 'none';

@@ -190,7 +190,14 @@ export function planFile(dir: string, file: string, registry: Registry, scope: S
   };
 }
 
-/** Decide what happens to one case. */
+/**
+ * Decide what happens to one case. The first reason that applies wins:
+ * the suite's dependencies; a function declared as skipped (a decision about
+ * the whole function); the function's own dependencies; the case's
+ * `depends_on`; a function no suite file implements. Then the arguments are
+ * decoded: a wrong count or a malformed argument is a runner error (the case
+ * fails), a name nobody knows skips the case.
+ */
 export function planCase(data: DataCase, suite: string, registry: Registry, scope: Scope): PlannedCase {
   const declared = registry.suites.get(suite)?.get(data.fn)?.fn;
   const verdict = (tokens: readonly string[]): string | undefined => {

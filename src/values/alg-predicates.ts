@@ -194,6 +194,18 @@ export function PSA_ALG_ECDSA_IS_DETERMINISTIC(alg: number): boolean {
 export function PSA_ALG_IS_DSA(alg: number): boolean {
   return (alg & ~0x1ff) >>> 0 === 0x06000400;
 }
+/** Mbed TLS: whether `alg` is deterministic DSA. */
+export function PSA_ALG_IS_DETERMINISTIC_DSA(alg: number): boolean {
+  return noHash(alg) === 0x06000500;
+}
+/** Mbed TLS: whether `alg` is randomized DSA. */
+export function PSA_ALG_IS_RANDOMIZED_DSA(alg: number): boolean {
+  return noHash(alg) === 0x06000400;
+}
+/** Mbed TLS: whether a DSA `alg` has the deterministic bit. */
+export function PSA_ALG_DSA_IS_DETERMINISTIC(alg: number): boolean {
+  return (alg & 0x100) !== 0;
+}
 /** Whether `alg` is HashEdDSA. */
 export function PSA_ALG_IS_HASH_EDDSA(alg: number): boolean {
   return noHash(alg) === 0x06000900;

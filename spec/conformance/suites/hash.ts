@@ -43,6 +43,9 @@ export const functions: SuiteFunctions = {
 
   hmac: {
     params: ['int', 'string', 'data'],
+    // The cases only name their hash: upstream builds always have HMAC. The
+    // test computes HMACs, so it needs the HMAC algorithm and key type too.
+    depends: ['MBEDTLS_PSA_CRYPTO_C', 'PSA_WANT_ALG_HMAC', 'PSA_WANT_KEY_TYPE_HMAC'],
     run(algArg: number, input: string, expectedMac: Uint8Array) {
       const macCompute = facadeFunction<MacCompute>('psa_mac_compute');
       const macVerify = facadeFunction<MacVerify>('psa_mac_verify');
