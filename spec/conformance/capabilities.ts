@@ -21,8 +21,20 @@
  *   asymmetric key type (import of RSA/ECC/DH keys is not supported yet).
  */
 
+import { AEAD_CAPABILITIES } from './capabilities/aead.js';
+import { CIPHER_CAPABILITIES } from './capabilities/cipher.js';
+import { MAC_CAPABILITIES } from './capabilities/mac.js';
+import { WRAP_CAPABILITIES } from './capabilities/wrap.js';
+import { XOF_CAPABILITIES } from './capabilities/xof.js';
+
 /** Configuration macros that are defined (`#if defined(NAME)` holds). */
 export const DEFINED: ReadonlySet<string> = new Set([
+  ...MAC_CAPABILITIES,
+  ...CIPHER_CAPABILITIES,
+  ...AEAD_CAPABILITIES,
+  ...WRAP_CAPABILITIES,
+  ...XOF_CAPABILITIES,
+
   // Core and storage.
   'MBEDTLS_PSA_CRYPTO_C',
   'MBEDTLS_PSA_CRYPTO_CLIENT',

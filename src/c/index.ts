@@ -26,6 +26,11 @@ export { psa_crypto_init, mbedtls_psa_crypto_free, type Out } from './instance.j
 export * from './attributes.js';
 export * from './keys.js';
 export * from './hash.js';
+export * from './mac.js';
+export * from './cipher.js';
+export * from './aead.js';
+export * from './wrap.js';
+export * from './xof.js';
 export * from './random.js';
 export * from './its.js';
 export * from './stats.js';

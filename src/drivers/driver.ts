@@ -6,6 +6,11 @@
  * the next driver, any other outcome is final. This file holds interfaces only.
  * @module
  */
+import type { AeadEntryPoints } from './aead.js';
+import type { CipherEntryPoints } from './cipher.js';
+import type { MacEntryPoints } from './mac.js';
+import type { KeyWrapEntryPoints } from './wrap.js';
+import type { XofEntryPoints } from './xof.js';
 
 /** What a driver is told about a key (never its id: drivers see attributes and material). */
 export interface DriverKeyAttributes {
@@ -58,7 +63,7 @@ export interface KeyBuffer {
 }
 
 /** Entry points shared by both kinds of driver. All are optional. */
-export interface DriverEntryPoints {
+export interface DriverEntryPoints extends MacEntryPoints, CipherEntryPoints, AeadEntryPoints, KeyWrapEntryPoints, XofEntryPoints {
   /** A short name for diagnostics (`'software'`, `'cc3xx'`, …). */
   readonly name: string;
   /** Called once by `createPsa`. */

@@ -11,6 +11,11 @@ import { PSA_KEY_TYPE_IS_UNSTRUCTURED, describe } from '../../values/index.js';
 import type { TransparentDriver } from '../driver.js';
 import { softwareHashCompute, softwareHashResume, softwareHashSetup } from './hash.js';
 import { generateUnstructured, importUnstructured } from './unstructured.js';
+import { softwareAead } from './aead.js';
+import { softwareCipher } from './cipher.js';
+import { softwareMac } from './mac.js';
+import { softwareKeyWrap } from './wrap.js';
+import { softwareXof } from './xof.js';
 
 /** Create the software driver. */
 export function softwareDriver(): TransparentDriver {
@@ -28,5 +33,10 @@ export function softwareDriver(): TransparentDriver {
     hashSetup: softwareHashSetup,
     hashCompute: softwareHashCompute,
     hashResume: softwareHashResume,
+    ...softwareMac,
+    ...softwareCipher,
+    ...softwareAead,
+    ...softwareKeyWrap,
+    ...softwareXof,
   };
 }

@@ -1,0 +1,5 @@
+/**
+ * The aead functions in C shape.
+ * @module
+ */
+export {};

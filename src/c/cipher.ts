@@ -1,0 +1,5 @@
+/**
+ * The cipher functions in C shape.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The mac functions in C shape.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The wrap functions in C shape.
+ * @module
+ */
+export {};

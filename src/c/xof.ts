@@ -1,0 +1,5 @@
+/**
+ * The xof functions in C shape.
+ * @module
+ */
+export {};

@@ -1,0 +1,111 @@
+/**
+ * Key management and hashing methods of `Psa` (`psa_import_key` …
+ * `psa_check_key_usage`, `psa_hash_*`): thin wrappers that check JavaScript
+ * arguments and call `key-management.ts` / `hash.ts`.
+ * @module
+ */
+import { resolveAttributes, type KeyAttributes, type ResolvedKeyAttributes } from './attributes.js';
+import { hashCompare, hashCompute, HashOperation } from './hash.js';
+import * as keys from './key-management.js';
+import { checkKeyUsage } from './key-usage.js';
+import { api, PsaBase } from './psa-base.js';
+import { checkBytes, checkObject, checkUint } from './validate.js';
+
+/** `PsaBase` plus key management and hashing. */
+export class PsaKeys extends PsaBase {
+  /** `psa_import_key`: returns the new key's id. */
+  importKey(attributes: KeyAttributes, data: Uint8Array): number {
+    const fn = 'psa_import_key';
+    return api(fn, () => keys.importKey(this.core(fn), resolveAttributes(attributes, fn), checkBytes(data, fn, 'data')));
+  }
+
+  /** `psa_generate_key`: returns the new key's id. */
+  generateKey(attributes: KeyAttributes): number {
+    const fn = 'psa_generate_key';
+    return api(fn, () => keys.generateKey(this.core(fn), resolveAttributes(attributes, fn)));
+  }
+
+  /** `psa_generate_key_custom`: generation with custom production parameters. */
+  generateKeyCustom(attributes: KeyAttributes, custom: keys.CustomKeyParameters, customData: Uint8Array): number {
+    const fn = 'psa_generate_key_custom';
+    return api(fn, () => {
+      const flags = checkUint(checkObject(custom, fn, 'custom').flags, fn, 'custom.flags');
+      return keys.generateKey(this.core(fn), resolveAttributes(attributes, fn), { flags }, checkBytes(customData, fn, 'customData'));
+    });
+  }
+
+  /** `psa_copy_key`: returns the id of the copy. */
+  copyKey(source: number, attributes: KeyAttributes): number {
+    const fn = 'psa_copy_key';
+    return api(fn, () => keys.copyKey(this.core(fn), checkUint(source, fn, 'source'), resolveAttributes(attributes, fn)));
+  }
+
+  /** `psa_destroy_key`. */
+  destroyKey(id: number): void {
+    const fn = 'psa_destroy_key';
+    api(fn, () => keys.destroyKey(this.core(fn), checkUint(id, fn, 'key')));
+  }
+
+  /** `psa_purge_key`. */
+  purgeKey(id: number): void {
+    const fn = 'psa_purge_key';
+    api(fn, () => keys.purgeKey(this.core(fn), checkUint(id, fn, 'key')));
+  }
+
+  /** `psa_export_key`: the key in its PSA export format. */
+  exportKey(id: number): Uint8Array {
+    const fn = 'psa_export_key';
+    return api(fn, () => keys.exportKey(this.core(fn), checkUint(id, fn, 'key')));
+  }
+
+  /** `psa_export_public_key`: the public part of an asymmetric key. */
+  exportPublicKey(id: number): Uint8Array {
+    const fn = 'psa_export_public_key';
+    return api(fn, () => keys.exportPublicKey(this.core(fn), checkUint(id, fn, 'key')));
+  }
+
+  /** `psa_get_key_attributes`. */
+  getKeyAttributes(id: number): ResolvedKeyAttributes {
+    const fn = 'psa_get_key_attributes';
+    return api(fn, () => keys.getKeyAttributes(this.core(fn), checkUint(id, fn, 'key')));
+  }
+
+  /** `psa_check_key_usage` (PSA 1.4): throws unless the key may be used as asked. */
+  checkKeyUsage(id: number, alg: number, usage: number): void {
+    const fn = 'psa_check_key_usage';
+    api(fn, () => checkKeyUsage(this.core(fn), checkUint(id, fn, 'key'), checkUint(alg, fn, 'alg'),
+      checkUint(usage, fn, 'usage'), () => false));
+  }
+
+  /** `psa_hash_compute`. `hashSize` (optional) is the C caller's buffer size. */
+  hashCompute(alg: number, input: Uint8Array, hashSize?: number): Uint8Array {
+    const fn = 'psa_hash_compute';
+    return api(fn, () => (this.core(fn), hashCompute(this.hashProvider, alg, input, hashSize)));
+  }
+
+  /** `psa_hash_compare`: throws INVALID_SIGNATURE unless `hash` is the digest of `input`. */
+  hashCompare(alg: number, input: Uint8Array, hash: Uint8Array): void {
+    const fn = 'psa_hash_compare';
+    api(fn, () => (this.core(fn), hashCompare(this.hashProvider, alg, input, hash)));
+  }
+
+  /** A new, inactive hash operation (`psa_hash_operation_init`). */
+  hashOperation(): HashOperation {
+    const fn = 'psa_hash_operation_init';
+    return api(fn, () => (this.core(fn), new HashOperation(this.hashProvider)));
+  }
+
+  /** `psa_hash_setup`: an active hash operation. */
+  hashSetup(alg: number): HashOperation {
+    const op = this.hashOperation();
+    api('psa_hash_setup', () => op.setup(alg));
+    return op;
+  }
+
+  /** `psa_hash_resume`: an active hash operation continuing from a suspend state. */
+  hashResume(state: Uint8Array): HashOperation {
+    const op = this.hashOperation();
+    api('psa_hash_resume', () => op.resume(state));
+    return op;
+  }
+}
