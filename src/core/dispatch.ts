@@ -69,6 +69,20 @@ export class Dispatcher {
     return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: no driver supports this`);
   }
 
+  /**
+   * Call an entry point for an operation with a key: the key's opaque driver
+   * (NOT_SUPPORTED when it lacks the entry point; no fallback), or for local
+   * keys the transparent drivers in order, as `transparentCall`.
+   */
+  keyCall<T>(lifetime: number, fn: string, has: (d: DriverEntryPoints) => boolean, entry: (d: DriverEntryPoints) => T): T {
+    const opaque = this.opaqueFor(lifetime, fn);
+    if (opaque) {
+      if (!has(opaque)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: driver '${opaque.name}' does not support this`);
+      return entry(opaque);
+    }
+    return this.transparentCall(fn, has, entry);
+  }
+
   /** Import key material into its location. */
   importKey(attributes: DriverKeyAttributes, data: Uint8Array, fn: string): KeyBuffer {
     const opaque = this.opaqueFor(attributes.lifetime, fn);
