@@ -1,0 +1,68 @@
+/**
+ * A small benchmark harness: runs each contender of a case for a fixed time
+ * and prints ops/s (or MB/s), the ratio to the reference contender, and the
+ * target when one is set. Benchmarks print; they never fail a test run.
+ */
+
+/** One way of doing the work of a case. */
+export interface Contender {
+  readonly name: string;
+  readonly run: () => unknown;
+}
+
+/** A benchmark case: the same work done by several contenders. */
+export interface BenchCase {
+  readonly name: string;
+  /** Bytes processed per run (0 = report ops/s only). */
+  readonly bytes: number;
+  /** The contender the ratios are computed against (the first one if absent). */
+  readonly reference?: string;
+  readonly contenders: readonly Contender[];
+  /** Minimum ratio `contender / reference` expected for `contender`. */
+  readonly targets?: Readonly<Record<string, number>>;
+}
+
+/** Measured speed of one contender. */
+export interface Measurement {
+  readonly name: string;
+  readonly opsPerSecond: number;
+}
+
+/** Run `fn` repeatedly for about `ms` milliseconds (after a warm-up) and return runs per second. */
+export function measure(fn: () => unknown, ms = 700): number {
+  const warmEnd = performance.now() + ms / 4;
+  while (performance.now() < warmEnd) fn();
+  let runs = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    fn();
+    runs++;
+    now = performance.now();
+  }
+  return (runs * 1000) / (now - start);
+}
+
+const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+/** Run every case and print a table; returns whether every target was met. */
+export function runCases(title: string, cases: readonly BenchCase[], ms?: number): boolean {
+  console.log(`\n## ${title}\n`);
+  console.log('| case | contender | ops/s | MB/s | ratio | target |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  let allMet = true;
+  for (const c of cases) {
+    const results: Measurement[] = c.contenders.map((x) => ({ name: x.name, opsPerSecond: measure(x.run, ms) }));
+    const refName = c.reference ?? c.contenders[0]!.name;
+    const ref = results.find((r) => r.name === refName)!;
+    for (const r of results) {
+      const ratio = r.opsPerSecond / ref.opsPerSecond;
+      const target = c.targets?.[r.name];
+      const met = target === undefined || ratio >= target;
+      if (!met) allMet = false;
+      const mbps = c.bytes > 0 ? fmt((r.opsPerSecond * c.bytes) / 1e6) : '';
+      console.log(`| ${c.name} | ${r.name} | ${fmt(r.opsPerSecond)} | ${mbps} | ${r.name === refName ? '1 (ref)' : ratio.toFixed(2)} | ${target === undefined ? '' : `≥ ${target} ${met ? 'met' : 'MISSED'}`} |`);
+    }
+  }
+  return allMet;
+}
