@@ -38,9 +38,11 @@ import {
   PSA_KEY_USAGE_EXPORT,
   PSA_KEY_USAGE_SIGN_HASH,
   PSA_KEY_USAGE_SIGN_MESSAGE,
+  PSA_KEY_USAGE_UNWRAP,
   PSA_KEY_USAGE_VERIFY_DERIVATION,
   PSA_KEY_USAGE_VERIFY_HASH,
   PSA_KEY_USAGE_VERIFY_MESSAGE,
+  PSA_KEY_USAGE_WRAP,
   PSA_MAC_LENGTH,
   PSA_MAC_TRUNCATED_LENGTH,
   describe,
@@ -59,12 +61,12 @@ const AEAD_AT_LEAST_FLAG = 0x00008000;
 
 /**
  * Usage flags a key policy may carry. Mbed TLS rejects CACHE (unimplemented)
- * and DERIVE_PUBLIC (a query-only flag); WRAP/UNWRAP join when key wrapping exists.
+ * and DERIVE_PUBLIC (a query-only flag). WRAP/UNWRAP are the key-wrapping usages (PSA 1.4).
  */
 export const VALID_POLICY_USAGE =
   (PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_COPY | PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT |
     PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE | PSA_KEY_USAGE_SIGN_HASH |
-    PSA_KEY_USAGE_VERIFY_HASH | PSA_KEY_USAGE_VERIFY_DERIVATION | PSA_KEY_USAGE_DERIVE) >>> 0;
+    PSA_KEY_USAGE_VERIFY_HASH | PSA_KEY_USAGE_VERIFY_DERIVATION | PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP) >>> 0;
 
 /** `psa_validate_key_policy`: reject usage flags a stored policy cannot have. */
 export function validatePolicy(policy: KeyPolicy, fn: string): void {

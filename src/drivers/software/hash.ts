@@ -10,6 +10,7 @@ import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/h
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake256 } from '@noble/hashes/sha3.js';
 import { blake2b, blake2s } from '@noble/hashes/blake2.js';
 import type { HashContext, HashSuspendParts } from '../driver.js';
+import { aesMmo } from './aes-mmo.js';
 import { fail } from '../../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
@@ -18,6 +19,7 @@ import {
 } from '../../values/status.js';
 import { PSA_ALG_IS_HASH } from '../../values/alg-predicates.js';
 import {
+  PSA_ALG_AES_MMO_ZIGBEE,
   PSA_ALG_BLAKE2B_HASH512,
   PSA_ALG_BLAKE2S_HASH256,
   PSA_ALG_MD5,
@@ -76,6 +78,7 @@ const SOFTWARE_HASHES: ReadonlyMap<number, SoftwareHash> = new Map<number, Softw
   [PSA_ALG_SHAKE256_512, { create: () => shake256.create({ dkLen: 64 }) }],
   [PSA_ALG_BLAKE2S_HASH256, { create: () => blake2s.create({ dkLen: 32 }) }],
   [PSA_ALG_BLAKE2B_HASH512, { create: () => blake2b.create({ dkLen: 64 }) }],
+  [PSA_ALG_AES_MMO_ZIGBEE, { create: () => aesMmo.create() }],
 ]);
 
 /** The hash algorithms `softwareHashSetup` accepts. */
