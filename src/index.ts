@@ -15,14 +15,25 @@ export type { KeyAttributes, ResolvedKeyAttributes } from './core/attributes.js'
 export type { CustomKeyParameters } from './core/key-management.js';
 export type { KeyStoreStats } from './core/key-store.js';
 export { HashOperation } from './core/hash.js';
+export { MacOperation } from './core/mac.js';
+export { CipherOperation } from './core/cipher.js';
+export { AeadOperation, type AeadFinishOutput } from './core/aead.js';
+export { XofOperation, type XofState } from './core/xof.js';
 export { systemEntropy, seededEntropy, failingEntropy, type EntropySource } from './core/entropy.js';
 export * from './storage/index.js';
 export { softwareDriver } from './drivers/software/index.js';
 export type {
   Driver,
+  DriverEntryPoints,
   DriverKeyAttributes,
   HashContext,
+  HashSuspendParts,
   KeyBuffer,
   OpaqueDriver,
   TransparentDriver,
 } from './drivers/driver.js';
+export type { MacContext, MacEntryPoints } from './drivers/mac.js';
+export type { CipherContext, CipherEntryPoints } from './drivers/cipher.js';
+export type { AeadContext, AeadEntryPoints, AeadFinishResult } from './drivers/aead.js';
+export type { XofContext, XofEntryPoints } from './drivers/xof.js';
+export type { KeyWrapEntryPoints } from './drivers/wrap.js';

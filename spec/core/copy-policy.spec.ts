@@ -80,3 +80,18 @@ describe('randomness', () => {
     expect(createPsa().generateRandom(5000).length).toBe(5000);
   });
 });
+
+describe('PSA_ALG_CCM_STAR_ANY_TAG policies (PSA spec 1.2, §9.6)', () => {
+  it('permit CCM* without tag and CCM with 4-, 8- and 16-byte tags only', async () => {
+    const { algorithmPermits } = await import('../../src/core/policy.js');
+    const permits = (alg: number) => algorithmPermits(V.PSA_KEY_TYPE_AES, V.PSA_ALG_CCM_STAR_ANY_TAG, alg);
+    expect(permits(V.PSA_ALG_CCM_STAR_NO_TAG)).toBe(true);
+    expect(permits(V.PSA_ALG_CCM)).toBe(true);
+    expect(permits(V.PSA_ALG_AEAD_WITH_SHORTENED_TAG(V.PSA_ALG_CCM, 4))).toBe(true);
+    expect(permits(V.PSA_ALG_AEAD_WITH_SHORTENED_TAG(V.PSA_ALG_CCM, 8))).toBe(true);
+    expect(permits(V.PSA_ALG_AEAD_WITH_SHORTENED_TAG(V.PSA_ALG_CCM, 6))).toBe(false);
+    expect(permits(V.PSA_ALG_AEAD_WITH_SHORTENED_TAG(V.PSA_ALG_CCM, 12))).toBe(false);
+    expect(permits(V.PSA_ALG_GCM)).toBe(false);
+    expect(permits(V.PSA_ALG_CTR)).toBe(false);
+  });
+});

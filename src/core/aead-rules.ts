@@ -8,7 +8,7 @@
  * 24-byte nonce; Ascon-AEAD128 is NOT_SUPPORTED.
  * @module
  */
-import { fail } from '../values/error.js';
+import { PsaError, fail, statusOf } from '../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED, PSA_SUCCESS } from '../values/status.js';
 import {
   PSA_ALG_AEAD_GET_TAG_LENGTH,
@@ -26,6 +26,7 @@ import {
   PSA_KEY_TYPE_XCHACHA20,
   describe,
 } from '../values/index.js';
+import { checkLength } from './validate.js';
 
 /** `PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG`: the algorithm a multipart operation reports. */
 export function aeadBaseAlgorithm(alg: number): number {
@@ -138,4 +139,32 @@ export function checkDeclaredLengths(alg: number, adLength: bigint, plaintextLen
   if (base === PSA_ALG_CCM && adLength > 0xff00n) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: CCM additional data of ${adLength} bytes is too long`);
   }
+}
+
+// ---- Arguments of the JavaScript faces ----
+
+/** An algorithm argument: a 32-bit integer (C `int` or `psa_algorithm_t`), as unsigned. */
+export function algorithmArgument(alg: unknown, fn: string): number {
+  if (typeof alg !== 'number' || !Number.isInteger(alg) || alg < -0x80000000 || alg > 0xffffffff) {
+    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: alg must be an algorithm identifier`);
+  }
+  return alg >>> 0;
+}
+
+/** A `size_t` length argument (a non-negative safe integer or a bigint up to 2^64 − 1). */
+export function sizeArgument(value: unknown, fn: string, param: string): bigint {
+  if (typeof value === 'bigint' && value >= 0n && value <= SIZE_MAX) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${param} must be a non-negative integer below 2^64`);
+}
+
+/** An optional C buffer size. */
+export function optionalSize(value: unknown, fn: string, param: string): number | undefined {
+  return value === undefined ? undefined : checkLength(value, fn, param);
+}
+
+/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
+export function asPsaError(err: unknown): PsaError {
+  if (err instanceof PsaError) return err;
+  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
 }

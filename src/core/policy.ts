@@ -12,6 +12,9 @@ import {
   PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG,
   PSA_ALG_AEAD_WITH_SHORTENED_TAG,
   PSA_ALG_ANY_HASH,
+  PSA_ALG_CCM,
+  PSA_ALG_CCM_STAR_ANY_TAG,
+  PSA_ALG_CCM_STAR_NO_TAG,
   PSA_ALG_AT_LEAST_THIS_LENGTH_MAC,
   PSA_ALG_FULL_LENGTH_MAC,
   PSA_ALG_IS_AEAD,
@@ -115,6 +118,13 @@ export function algorithmPermits(keyType: number, policyAlg: number, requested: 
   }
   if (PSA_ALG_IS_RAW_KEY_AGREEMENT(policyAlg) && PSA_ALG_IS_KEY_AGREEMENT(requested)) {
     return PSA_ALG_KEY_AGREEMENT_GET_BASE(requested) === policyAlg;
+  }
+  // PSA 1.2: CCM_STAR_ANY_TAG permits CCM* without tag, and CCM with a 4-, 8- or 16-byte tag.
+  if (policyAlg === PSA_ALG_CCM_STAR_ANY_TAG) {
+    if (requested === PSA_ALG_CCM_STAR_NO_TAG) return true;
+    if (PSA_ALG_AEAD_WITH_SHORTENED_TAG(requested, 0) === PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 0)) {
+      return (requested & AEAD_AT_LEAST_FLAG) === 0 && [4, 8, 16].includes(PSA_ALG_AEAD_GET_TAG_LENGTH(requested));
+    }
   }
   // Mbed TLS 3.x stored J-PAKE policies without a hash; they permit any J-PAKE.
   if (policyAlg === PSA_ALG_JPAKE_BETA && PSA_ALG_IS_JPAKE(requested)) return true;
