@@ -176,3 +176,17 @@ describe('psa_generate_key', () => {
     expectStatus(() => psa.generateKeyCustom({ type: V.PSA_KEY_TYPE_AES, bits: 128 }, { flags: 0 }, new Uint8Array(1)), V.PSA_ERROR_INVALID_ARGUMENT);
   });
 });
+
+describe('Node Buffers as input', () => {
+  it('are copied, never aliased: changing or wiping either side leaves the other intact', () => {
+    const psa = createPsa();
+    const caller = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex'); // a view into Node's shared pool
+    const id = psa.importKey({ type: V.PSA_KEY_TYPE_AES, usage: V.PSA_KEY_USAGE_EXPORT }, caller);
+    caller.fill(0xee);
+    expect(psa.exportKey(id)).toEqual(AES128);
+    const exported = psa.exportKey(id);
+    psa.destroyKey(id);
+    expect(exported).toEqual(AES128);
+    expect(caller.every((b) => b === 0xee)).toBe(true);
+  });
+});

@@ -130,8 +130,7 @@ export function cipherEncrypt(ctx: CoreContext, key: number, alg: number, input:
           : throughSetup(d, attrs, slot.keyBuffer, a, true, iv, data)));
     const out = new Uint8Array(ivLength + body.length);
     out.set(iv);
-    out.set(body, ivLength);
-    body.fill(0);
+    out.set(body, ivLength); // ciphertext: nothing secret to wipe
     return out;
   });
 }

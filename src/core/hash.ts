@@ -25,6 +25,7 @@ import {
   PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH,
   PSA_HASH_SUSPEND_OUTPUT_SIZE,
 } from '../values/sizes.js';
+import { copyRange } from '../bytes.js';
 
 /** Where hash computations come from: the core passes one that tries transparent drivers, then software. */
 export interface HashProvider {
@@ -197,8 +198,8 @@ function parseSuspendState(state: Uint8Array): { alg: number; parts: HashSuspend
     alg,
     parts: {
       inputLength,
-      state: state.slice(start, start + stateField),
-      unprocessed: state.slice(fixed),
+      state: copyRange(state, start, start + stateField),
+      unprocessed: copyRange(state, fixed),
     },
   };
 }

@@ -36,6 +36,7 @@ import type { CoreContext } from './context.js';
 import { createKey } from './key-creation.js';
 import type { KeySlot } from './key-slot.js';
 import { checkPolicyPermits, restrictPolicy } from './policy.js';
+import { copyBytes } from '../bytes.js';
 
 /** `psa_custom_key_parameters_t`. */
 export interface CustomKeyParameters {
@@ -118,7 +119,7 @@ export function copyKey(ctx: CoreContext, source: number, attributes: ResolvedKe
       }
       const opaque = ctx.dispatch.opaqueFor(a.lifetime, fn);
       if (opaque) return ctx.dispatch.copyOpaqueKey(opaque, a, src.keyBuffer, fn);
-      return { keyBuffer: src.keyBuffer.slice(), bits: s.bits };
+      return { keyBuffer: copyBytes(src.keyBuffer), bits: s.bits };
     });
   });
 }
@@ -131,7 +132,7 @@ export function exportKey(ctx: CoreContext, id: number): Uint8Array {
     const opaque = ctx.dispatch.opaqueFor(a.lifetime, fn);
     if (opaque) return ctx.dispatch.exportOpaqueKey(opaque, a, slot.keyBuffer, fn);
     if (PSA_KEY_TYPE_IS_UNSTRUCTURED(a.type) || PSA_KEY_TYPE_IS_RSA(a.type) || PSA_KEY_TYPE_IS_ECC(a.type) || PSA_KEY_TYPE_IS_DH(a.type)) {
-      return slot.keyBuffer.slice();
+      return copyBytes(slot.keyBuffer);
     }
     return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(a.type, 'keyType')} keys cannot be exported`);
   });
@@ -146,7 +147,7 @@ export function exportPublicKey(ctx: CoreContext, id: number): Uint8Array {
       fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a.type, 'keyType')} has no public part`);
     }
     const local = ctx.dispatch.opaqueFor(a.lifetime, fn) === undefined;
-    if (local && PSA_KEY_TYPE_IS_PUBLIC_KEY(a.type)) return slot.keyBuffer.slice();
+    if (local && PSA_KEY_TYPE_IS_PUBLIC_KEY(a.type)) return copyBytes(slot.keyBuffer);
     return ctx.dispatch.exportPublicKey(a, slot.keyBuffer, fn);
   });
 }

@@ -36,6 +36,7 @@ import type { KeySlot } from './key-slot.js';
 import { withKey } from './key-management.js';
 import { macKeyCanDo } from './policy.js';
 import { checkBytes, checkLength, checkUint, constantTimeEqual } from './validate.js';
+import { copyRange } from '../bytes.js';
 
 /** Shortest MAC accepted (Mbed TLS: shorter ones can be brute-forced). */
 export const MAC_MIN_LENGTH = 4;
@@ -85,7 +86,7 @@ function truncate(full: Uint8Array, length: number, fn: string): Uint8Array {
   if (!(full instanceof Uint8Array) || full.length < length) {
     fail(PSA_ERROR_GENERIC_ERROR, `${fn}: the driver returned a MAC shorter than ${length} bytes`);
   }
-  const out = full.slice(0, length);
+  const out = copyRange(full, 0, length);
   full.fill(0);
   return out;
 }

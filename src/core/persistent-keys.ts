@@ -18,6 +18,7 @@ import {
 import type { Its } from '../storage/its.js';
 import { decodeKeyRecord, encodeKeyRecord, KEY_RECORD_MAX_MATERIAL_SIZE } from '../storage/key-file.js';
 import type { ResolvedKeyAttributes } from './attributes.js';
+import { copyBytes } from '../bytes.js';
 
 /** A key as read back from storage. */
 export interface StoredKey {
@@ -90,7 +91,7 @@ export class PersistentKeys {
       if (bytes.length !== size) fail(PSA_ERROR_DATA_INVALID, `key record ${id} is shorter than announced`);
       const { attributes, material } = decodeKeyRecord(bytes);
       if (material.length === 0) fail(PSA_ERROR_STORAGE_FAILURE, `key record ${id} has no key material`);
-      return { ...attributes, material: material.slice() };
+      return { ...attributes, material: copyBytes(material) };
     } finally {
       bytes.fill(0);
     }

@@ -35,6 +35,7 @@ import type { CoreContext } from './context.js';
 import { createKey } from './key-creation.js';
 import { exportKey, withKey } from './key-management.js';
 import type { KeySlot } from './key-slot.js';
+import { copyBytes } from '../bytes.js';
 
 /** The block length, in bytes, of the ciphers KW and KWP are defined for. */
 const WRAP_BLOCK_LENGTH = 16;
@@ -144,7 +145,7 @@ export function unwrapKey(
         const produced = ctx.dispatch.importKey(a, material, fn);
         if (produced.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the unwrapped key has no size`);
         // A driver may keep the buffer it was given; never wipe what becomes the stored key.
-        if (produced.keyBuffer.buffer === material.buffer) return { keyBuffer: material.slice(), bits: produced.bits };
+        if (produced.keyBuffer.buffer === material.buffer) return { keyBuffer: copyBytes(material), bits: produced.bits };
         return produced;
       } finally {
         material.fill(0);

@@ -24,6 +24,7 @@ import {
   PSA_ERROR_INVALID_ARGUMENT,
   PSA_ERROR_STORAGE_FAILURE,
 } from '../values/status.js';
+import { copyRange } from '../bytes.js';
 
 /** Size of the fixed record header that precedes the key material. */
 export const KEY_RECORD_HEADER_SIZE = 36;
@@ -131,6 +132,6 @@ export function decodeKeyRecord(bytes: Uint8Array): { attributes: KeyRecordAttri
       alg: view.getUint32(24, true),
       alg2: view.getUint32(28, true),
     },
-    material: bytes.slice(KEY_RECORD_HEADER_SIZE, KEY_RECORD_HEADER_SIZE + length),
+    material: copyRange(bytes, KEY_RECORD_HEADER_SIZE, KEY_RECORD_HEADER_SIZE + length),
   };
 }

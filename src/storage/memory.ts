@@ -31,6 +31,7 @@ import {
   type StorageInfo,
   type StorageUid,
 } from './its.js';
+import { copyBytes, copyRange } from '../bytes.js';
 
 interface Entry {
   readonly data: Uint8Array;
@@ -58,13 +59,13 @@ export function memoryStorage(): Its {
       if (old !== undefined && (old.flags & PSA_STORAGE_FLAG_WRITE_ONCE) !== 0) {
         fail(PSA_ERROR_NOT_PERMITTED, `psa_its_set: uid ${key} is write-once`);
       }
-      entries.set(key, { data: bytes.slice(), flags: createFlags });
+      entries.set(key, { data: copyBytes(bytes), flags: createFlags });
     },
 
     get(uid, offset, length) {
       const entry = lookup(uid, 'psa_its_get');
       checkItsRange(offset, length, entry.data.length);
-      return entry.data.slice(offset, offset + length);
+      return copyRange(entry.data, offset, offset + length);
     },
 
     getInfo(uid): StorageInfo {

@@ -12,6 +12,7 @@ import type { AeadContext, AeadFinishResult } from '../aead.js';
 import { CtrStream, alignedCopy, encryptBlockInPlace, expandAesKey, increment32, type AesKey } from './aead-ctr.js';
 import { GhashStream } from './aead-ghash.js';
 import { constantTimeEqual } from './aead-util.js';
+import { copyRange } from '../../bytes.js';
 
 /** Largest GCM plaintext: 2^39 − 256 bits. */
 const MAX_TEXT = 0xffffffffe0;
@@ -115,7 +116,7 @@ export class GcmContext implements AeadContext {
   finish(): AeadFinishResult {
     if (!this.#encrypt) fail(PSA_ERROR_BAD_STATE, 'finish on a GCM decryption');
     const full = this.#fullTag();
-    const tag = full.slice(0, this.#tagLength);
+    const tag = copyRange(full, 0, this.#tagLength);
     full.fill(0);
     return { output: new Uint8Array(0), tag };
   }

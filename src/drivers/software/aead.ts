@@ -30,6 +30,7 @@ import { CcmContext } from './aead-ccm.js';
 import { ChaChaPolyContext } from './aead-chachapoly.js';
 import { GcmContext } from './aead-gcm.js';
 import { concatBytes } from './aead-util.js';
+import { copyRange } from '../../bytes.js';
 
 type Mode = 'ccm' | 'gcm' | 'chachapoly' | 'xchachapoly';
 
@@ -93,7 +94,7 @@ function softwareAeadEncrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
   if (fast && (mode !== 'gcm' || (tagLength >= 4 && tagLength <= 16))) {
     const sealed = fast(key, nonce, ad).encrypt(plaintext);
     if (tagLength === 16) return sealed;
-    const out = sealed.slice(0, plaintext.length + tagLength);
+    const out = copyRange(sealed, 0, plaintext.length + tagLength);
     sealed.fill(0);
     return out;
   }

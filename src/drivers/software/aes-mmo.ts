@@ -11,6 +11,7 @@
 import { unsafe } from '@noble/ciphers/aes.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
+import { copyBytes } from '../../bytes.js';
 
 const BLOCK = 16;
 /** Largest input in bytes (the spec's 2^29 − 1: the bit length must fit in 32 bits). */
@@ -34,7 +35,7 @@ export class AesMmo {
 
   #compress(block: Uint8Array): void {
     const xk = unsafe.expandKeyLE(this.#state);
-    const work = block.slice();
+    const work = copyBytes(block);
     unsafe.encryptBlock(xk, work);
     for (let i = 0; i < BLOCK; i++) this.#state[i] = work[i]! ^ block[i]!;
     work.fill(0);

@@ -4,7 +4,8 @@
  * work on 16-byte scratch blocks and can wipe the key schedule when done.
  * @module
  */
-import { unsafe } from '@noble/ciphers/aes.js';
+import { cbc, ecb, unsafe } from '@noble/ciphers/aes.js';
+import { copyBytes } from '../../bytes.js';
 
 /** AES block length in bytes. */
 export const AES_BLOCK = 16;
@@ -17,7 +18,7 @@ export class AesBlock {
 
   /** `key` is 16, 24 or 32 bytes; the object keeps its own copy. */
   constructor(key: Uint8Array) {
-    this.#key = key.slice();
+    this.#key = copyBytes(key);
     this.#enc = unsafe.expandKeyLE(this.#key);
   }
 
@@ -30,6 +31,16 @@ export class AesBlock {
   decrypt(block: Uint8Array): void {
     this.#dec ??= unsafe.expandKeyDecLE(this.#key);
     unsafe.decryptBlock(this.#dec, block);
+  }
+
+  /**
+   * Encrypt or decrypt whole blocks in one call with noble's one-shot ECB or
+   * CBC (no padding): the fast path for long inputs. `data.length` must be a
+   * multiple of the block length.
+   */
+  bulk(mode: 'ecb' | 'cbc', encrypt: boolean, data: Uint8Array, iv?: Uint8Array): Uint8Array {
+    const c = mode === 'ecb' ? ecb(this.#key, { disablePadding: true }) : cbc(this.#key, iv!, { disablePadding: true });
+    return encrypt ? c.encrypt(data) : c.decrypt(data);
   }
 
   /** Zero the key and its schedules. */

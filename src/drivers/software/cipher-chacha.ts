@@ -14,6 +14,7 @@
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import type { CipherContext } from '../cipher.js';
+import { copyBytes } from '../../bytes.js';
 
 const BLOCK = 64;
 const SIGMA = [0x61707865, 0x3320646e, 0x79622d32, 0x6b206574] as const;
@@ -76,7 +77,7 @@ export class ChaChaContext implements CipherContext {
 
   /** `key` (32 bytes) is copied; `extended` selects XChaCha20. */
   constructor(key: Uint8Array, extended: boolean) {
-    this.#key = key.slice();
+    this.#key = copyBytes(key);
     this.#extended = extended;
   }
 

@@ -10,6 +10,10 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_PADDING } from '../../values/status.js';
 import type { CipherContext } from '../cipher.js';
 import { AES_BLOCK, AesBlock, xorInto } from './cipher-aes.js';
+import { copyRange } from '../../bytes.js';
+
+/** From this many bytes of whole blocks on, an update goes through noble's one-shot mode. */
+const BULK_THRESHOLD = 256;
 
 /** Which of the block-aligned modes. */
 export type EcbCbcMode = 'ecb' | 'cbc' | 'cbc-pkcs7';
@@ -99,6 +103,17 @@ export class EcbCbcContext implements CipherContext {
       this.#buffered = 0;
       written = AES_BLOCK;
     }
+    const bulk = produce - written;
+    if (bulk >= BULK_THRESHOLD) {
+      const segment = input.subarray(consumed, consumed + bulk);
+      const ecbMode = this.#mode === 'ecb';
+      const result = this.#aes.bulk(ecbMode ? 'ecb' : 'cbc', this.#encrypt, segment, this.#chain);
+      if (!ecbMode) this.#chain.set((this.#encrypt ? result : segment).subarray(bulk - AES_BLOCK));
+      out.set(result, written);
+      result.fill(0);
+      consumed += bulk;
+      written += bulk;
+    }
     while (written < produce) {
       this.#block(input, consumed, out, written);
       consumed += AES_BLOCK;
@@ -131,7 +146,7 @@ export class EcbCbcContext implements CipherContext {
       out.fill(0);
       fail(PSA_ERROR_INVALID_PADDING, 'invalid padding');
     }
-    const plain = out.slice(0, AES_BLOCK - pad);
+    const plain = copyRange(out, 0, AES_BLOCK - pad);
     out.fill(0);
     return plain;
   }

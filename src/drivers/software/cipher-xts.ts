@@ -12,6 +12,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import type { CipherContext } from '../cipher.js';
 import { AES_BLOCK, AesBlock, xorInto } from './cipher-aes.js';
+import { copyBytes, copyRange } from '../../bytes.js';
 
 /** Multiply the tweak by x in GF(2^128), little-endian bit order (IEEE 1619 §5.2). */
 function multiplyByAlpha(t: Uint8Array): void {
@@ -104,12 +105,12 @@ export class XtsContext implements CipherContext {
       return out;
     }
     const r = n - AES_BLOCK;
-    const t1 = this.#tweak.slice();
-    const t2 = this.#tweak.slice();
+    const t1 = copyBytes(this.#tweak);
+    const t2 = copyBytes(this.#tweak);
     multiplyByAlpha(t2);
     // Encryption: the full block uses tweak m-1, the stolen block tweak m; decryption the reverse.
     const [first, second] = this.#encrypt ? [t1, t2] : [t2, t1];
-    const cc = this.#buffer.slice(0, AES_BLOCK);
+    const cc = copyRange(this.#buffer, 0, AES_BLOCK);
     this.#xex(cc, first);
     const pp = new Uint8Array(AES_BLOCK);
     pp.set(this.#buffer.subarray(AES_BLOCK, n));

@@ -34,6 +34,7 @@ import { ChaChaContext } from './cipher-chacha.js';
 import { EcbCbcContext, pkcs7PaddingLength } from './cipher-ecb-cbc.js';
 import { KeystreamContext } from './cipher-keystream.js';
 import { XtsContext } from './cipher-xts.js';
+import { copyRange } from '../../bytes.js';
 
 /** The IV length each supported (key type, algorithm) pair uses by default (`PSA_CIPHER_IV_LENGTH`). */
 function defaultIvLength(type: number, alg: number): number {
@@ -116,7 +117,7 @@ function oneShot(type: number, key: Uint8Array, alg: number, encrypt: boolean, i
         plain.fill(0);
         fail(PSA_ERROR_INVALID_PADDING, 'invalid padding');
       }
-      const out = plain.slice(0, plain.length - pad);
+      const out = copyRange(plain, 0, plain.length - pad);
       plain.fill(0);
       return out;
     }

@@ -37,6 +37,7 @@ import {
   PSA_ALG_SHA_512_224,
   PSA_ALG_SHA_512_256,
 } from '../../values/algorithms.js';
+import { copyRange } from '../../bytes.js';
 
 /** A noble hash object, whatever its concrete class. */
 type NobleHash = Hash<any>;
@@ -143,7 +144,7 @@ function exportParts(h: NobleHash, layout: MdLayout): HashSuspendParts {
   const view = new DataView(state.buffer);
   words.forEach((w, i) => view.setUint32(4 * i, w >>> 0, layout.littleEndian));
   words.fill(0);
-  return { inputLength: m.length, state, unprocessed: m.buffer.slice(0, m.pos) };
+  return { inputLength: m.length, state, unprocessed: copyRange(m.buffer, 0, m.pos) };
 }
 
 function importParts(entry: SoftwareHash, layout: MdLayout, parts: HashSuspendParts): NobleHash {

@@ -13,6 +13,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_KEY_TYPE_AES, describe } from '../../values/index.js';
 import type { MacContext } from '../mac.js';
+import { copyBytes } from '../../bytes.js';
 
 const BLOCK = 16;
 
@@ -90,7 +91,7 @@ class CbcMacContext implements MacContext {
       if (this.#pos !== 0 || this.#blocks === 0) {
         fail(PSA_ERROR_INVALID_ARGUMENT, 'CBC-MAC needs a non-empty message of whole 16-byte blocks');
       }
-      return this.#state.slice();
+      return copyBytes(this.#state);
     } finally {
       this.destroy();
     }

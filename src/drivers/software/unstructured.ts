@@ -21,6 +21,7 @@ import {
   describe,
 } from '../../values/index.js';
 import type { KeyBuffer } from '../driver.js';
+import { copyBytes } from '../../bytes.js';
 
 /** Allowed sizes in bits per key type; `undefined` = any non-zero multiple of 8. */
 const SIZES: ReadonlyMap<number, readonly number[] | undefined> = new Map([
@@ -58,7 +59,7 @@ export function checkUnstructuredSize(type: number, bits: number): void {
 export function importUnstructured(type: number, data: Uint8Array): KeyBuffer {
   const bits = data.length * 8;
   checkUnstructuredSize(type, bits);
-  return { keyBuffer: data.slice(), bits };
+  return { keyBuffer: copyBytes(data), bits };
 }
 
 /** Generate: `bits / 8` random bytes. */

@@ -10,6 +10,7 @@
 import { unsafe } from '@noble/ciphers/aes.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_SIGNATURE } from '../../values/status.js';
+import { copyBytes, copyRange } from '../../bytes.js';
 
 /** Semiblock length: half the AES block. */
 const SEMIBLOCK = 8;
@@ -131,11 +132,11 @@ export function kwUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
   if (wrapped.length < 3 * SEMIBLOCK || wrapped.length % SEMIBLOCK !== 0) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `a KW ciphertext is a multiple of 8 bytes, at least 24, not ${wrapped.length}`);
   }
-  const s = wrapped.slice();
+  const s = copyBytes(wrapped);
   unwrapInPlace(kek, s);
   let diff = 0;
   for (let k = 0; k < SEMIBLOCK; k++) diff |= s[k]! ^ ICV1;
-  const data = s.slice(SEMIBLOCK);
+  const data = copyRange(s, SEMIBLOCK);
   s.fill(0);
   if (diff !== 0) {
     data.fill(0);
@@ -166,7 +167,7 @@ export function kwpUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
   if (wrapped.length < 2 * SEMIBLOCK || wrapped.length % SEMIBLOCK !== 0) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `a KWP ciphertext is a multiple of 8 bytes, at least 16, not ${wrapped.length}`);
   }
-  const s = wrapped.slice();
+  const s = copyBytes(wrapped);
   unwrapInPlace(kek, s);
   const padded = s.length - SEMIBLOCK;
   let bad = 0;
@@ -176,7 +177,7 @@ export function kwpUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
   bad |= Number(mli <= padded - SEMIBLOCK) | Number(mli > padded);
   // Every byte of the last semiblock at or beyond mli must be zero.
   for (let i = padded - SEMIBLOCK; i < padded; i++) bad |= s[SEMIBLOCK + i]! & -Number(i >= mli);
-  const data = s.slice(SEMIBLOCK, SEMIBLOCK + Math.min(mli, padded));
+  const data = copyRange(s, SEMIBLOCK, SEMIBLOCK + Math.min(mli, padded));
   s.fill(0);
   if (bad !== 0) {
     data.fill(0);
