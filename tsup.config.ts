@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'c/index': 'src/c/index.ts',
     node: 'src/node.ts',
+    'formats/index': 'src/formats/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

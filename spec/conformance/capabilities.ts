@@ -22,6 +22,10 @@
  */
 
 import { AEAD_CAPABILITIES } from './capabilities/aead.js';
+import { ASYMMETRIC_CAPABILITIES } from './capabilities/asymmetric.js';
+import { ASYMMETRIC_ENCRYPTION_CAPABILITIES } from './capabilities/asymmetric-encryption.js';
+import { KEY_AGREEMENT_CAPABILITIES } from './capabilities/key-agreement.js';
+import { SIGN_CAPABILITIES } from './capabilities/sign.js';
 import { CIPHER_CAPABILITIES } from './capabilities/cipher.js';
 import { MAC_CAPABILITIES } from './capabilities/mac.js';
 import { WRAP_CAPABILITIES } from './capabilities/wrap.js';
@@ -34,6 +38,10 @@ export const DEFINED: ReadonlySet<string> = new Set([
   ...AEAD_CAPABILITIES,
   ...WRAP_CAPABILITIES,
   ...XOF_CAPABILITIES,
+  ...ASYMMETRIC_CAPABILITIES,
+  ...SIGN_CAPABILITIES,
+  ...ASYMMETRIC_ENCRYPTION_CAPABILITIES,
+  ...KEY_AGREEMENT_CAPABILITIES,
 
   // Core and storage.
   'MBEDTLS_PSA_CRYPTO_C',

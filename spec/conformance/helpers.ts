@@ -72,6 +72,9 @@ import { Skip } from './framework.js';
 import { exerciseAeadKey } from './exercise/aead.js';
 import { exerciseCipherKey } from './exercise/cipher.js';
 import { exerciseMacKey } from './exercise/mac.js';
+import { exerciseAsymmetricEncryptionKey } from './exercise/asymmetric-encryption.js';
+import { exerciseKeyAgreementKey } from './exercise/key-agreement.js';
+import { exerciseSignKey } from './exercise/sign.js';
 
 // ---------------------------------------------------------------------------
 // Bytes and integers
@@ -517,13 +520,16 @@ export function exerciseKey(key: number, usage: number, alg: number): void {
     if (!exerciseAeadKey) throw new Skip('exercise needs AEAD, not implemented yet');
     exerciseAeadKey(key, usage, a);
   } else if (PSA_ALG_IS_SIGN(a)) {
-    throw new Skip('exercise needs signature, not implemented yet');
+    if (!exerciseSignKey) throw new Skip('exercise needs signature, not implemented yet');
+    exerciseSignKey(key, usage, a);
   } else if (PSA_ALG_IS_ASYMMETRIC_ENCRYPTION(a)) {
-    throw new Skip('exercise needs asymmetric encryption, not implemented yet');
+    if (!exerciseAsymmetricEncryptionKey) throw new Skip('exercise needs asymmetric encryption, not implemented yet');
+    exerciseAsymmetricEncryptionKey(key, usage, a);
   } else if (PSA_ALG_IS_KEY_DERIVATION(a)) {
     throw new Skip('exercise needs key derivation, not implemented yet');
   } else if (PSA_ALG_IS_RAW_KEY_AGREEMENT(a)) {
-    throw new Skip('exercise needs key agreement, not implemented yet');
+    if (!exerciseKeyAgreementKey) throw new Skip('exercise needs key agreement, not implemented yet');
+    exerciseKeyAgreementKey(key, usage, a);
   } else if (PSA_ALG_IS_KEY_AGREEMENT(a)) {
     throw new Skip('exercise needs key agreement and key derivation, not implemented yet');
   } else {

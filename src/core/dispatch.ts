@@ -94,13 +94,18 @@ export class Dispatcher {
   }
 
   /** Generate a key in its location. */
-  generateKey(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array, fn: string): KeyBuffer {
+  generateKey(
+    attributes: DriverKeyAttributes,
+    random: (length: number) => Uint8Array,
+    fn: string,
+    customData: Uint8Array = new Uint8Array(0),
+  ): KeyBuffer {
     const opaque = this.opaqueFor(attributes.lifetime, fn);
     if (opaque) {
       if (!opaque.generateKey) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: driver '${opaque.name}' cannot generate keys`);
-      return opaque.generateKey(attributes, random);
+      return opaque.generateKey(attributes, random, customData);
     }
-    return this.transparentCall(fn, (d) => d.generateKey !== undefined, (d) => d.generateKey!(attributes, random));
+    return this.transparentCall(fn, (d) => d.generateKey !== undefined, (d) => d.generateKey!(attributes, random, customData));
   }
 
   /** The export representation of an opaque key, if its driver releases it at all. */

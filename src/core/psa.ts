@@ -8,10 +8,10 @@
  */
 import type { PsaOptions } from './options.js';
 import { api } from './psa-base.js';
-import { PsaXof } from './psa-xof.js';
+import { PsaEncapsulation } from './psa-encapsulation.js';
 
 /** One PSA Crypto instance: a key store, its storage, its drivers and its random generator. */
-export class Psa extends PsaXof {}
+export class Psa extends PsaEncapsulation {}
 
 /** Create a PSA Crypto instance (`psa_crypto_init` for the TypeScript face). */
 export function createPsa(options: PsaOptions = {}): Psa {

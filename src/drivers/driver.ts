@@ -7,6 +7,10 @@
  * @module
  */
 import type { AeadEntryPoints } from './aead.js';
+import type { AsymmetricEncryptionEntryPoints } from './asymmetric-encryption.js';
+import type { EncapsulationEntryPoints } from './encapsulation.js';
+import type { KeyAgreementEntryPoints } from './key-agreement.js';
+import type { SignEntryPoints } from './sign.js';
 import type { CipherEntryPoints } from './cipher.js';
 import type { MacEntryPoints } from './mac.js';
 import type { KeyWrapEntryPoints } from './wrap.js';
@@ -63,7 +67,9 @@ export interface KeyBuffer {
 }
 
 /** Entry points shared by both kinds of driver. All are optional. */
-export interface DriverEntryPoints extends MacEntryPoints, CipherEntryPoints, AeadEntryPoints, KeyWrapEntryPoints, XofEntryPoints {
+export interface DriverEntryPoints
+  extends MacEntryPoints, CipherEntryPoints, AeadEntryPoints, KeyWrapEntryPoints, XofEntryPoints,
+    SignEntryPoints, AsymmetricEncryptionEntryPoints, KeyAgreementEntryPoints, EncapsulationEntryPoints {
   /** A short name for diagnostics (`'software'`, `'cc3xx'`, …). */
   readonly name: string;
   /** Called once by `createPsa`. */
@@ -71,8 +77,11 @@ export interface DriverEntryPoints extends MacEntryPoints, CipherEntryPoints, Ae
 
   /** Validate and canonicalise key material. Throws INVALID_ARGUMENT on bad data, NOT_SUPPORTED on unsupported types. */
   importKey?(attributes: DriverKeyAttributes, data: Uint8Array): KeyBuffer;
-  /** Generate a key of `attributes.type` and `attributes.bits`, `random` supplying entropy. */
-  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array): KeyBuffer;
+  /**
+   * Generate a key of `attributes.type` and `attributes.bits`, `random` supplying entropy;
+   * `customData` carries `psa_generate_key_custom`'s data (e.g. an RSA public exponent), empty otherwise.
+   */
+  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array, customData?: Uint8Array): KeyBuffer;
   /** The public part of a key pair, in the PSA public-key format. */
   exportPublicKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
 

@@ -16,6 +16,11 @@ import { softwareCipher } from './cipher.js';
 import { softwareMac } from './mac.js';
 import { softwareKeyWrap } from './wrap.js';
 import { softwareXof } from './xof.js';
+import { softwareAsymmetricEncryption } from './asymmetric-encryption.js';
+import { softwareEncapsulation } from './encapsulation.js';
+import { keyFamilyOf } from './key-families.js';
+import { softwareKeyAgreement } from './key-agreement.js';
+import { softwareSign } from './sign.js';
 
 /** Create the software driver. */
 export function softwareDriver(): TransparentDriver {
@@ -24,11 +29,20 @@ export function softwareDriver(): TransparentDriver {
     name: 'software',
     importKey(attributes, data) {
       if (PSA_KEY_TYPE_IS_UNSTRUCTURED(attributes.type)) return importUnstructured(attributes.type, data);
+      const family = keyFamilyOf(attributes.type);
+      if (family) return family.importKey(attributes, data);
       return fail(PSA_ERROR_NOT_SUPPORTED, `import of ${describe(attributes.type, 'keyType')} is not supported`);
     },
-    generateKey(attributes, random) {
+    generateKey(attributes, random, customData = new Uint8Array(0)) {
       if (PSA_KEY_TYPE_IS_UNSTRUCTURED(attributes.type)) return generateUnstructured(attributes.type, attributes.bits, random);
+      const family = keyFamilyOf(attributes.type);
+      if (family?.generateKey) return family.generateKey(attributes, random, customData);
       return fail(PSA_ERROR_NOT_SUPPORTED, `generation of ${describe(attributes.type, 'keyType')} is not supported`);
+    },
+    exportPublicKey(attributes, keyBuffer) {
+      const family = keyFamilyOf(attributes.type);
+      if (family) return family.exportPublicKey(attributes, keyBuffer);
+      return fail(PSA_ERROR_NOT_SUPPORTED, `public key of ${describe(attributes.type, 'keyType')} is not supported`);
     },
     hashSetup: softwareHashSetup,
     hashCompute: softwareHashCompute,
@@ -38,5 +52,9 @@ export function softwareDriver(): TransparentDriver {
     ...softwareAead,
     ...softwareKeyWrap,
     ...softwareXof,
+    ...softwareSign,
+    ...softwareAsymmetricEncryption,
+    ...softwareKeyAgreement,
+    ...softwareEncapsulation,
   };
 }

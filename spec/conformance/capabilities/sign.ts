@@ -1,0 +1,4 @@
+/**
+ * Configuration macros the sign part of this build defines (one per line).
+ */
+export const SIGN_CAPABILITIES: readonly string[] = [];

@@ -1,0 +1,5 @@
+/**
+ * How `mbedtls_test_psa_exercise_key` exercises a key with a asymmetric encryption
+ * algorithm. `undefined` while those functions do not exist: cases that need it skip.
+ */
+export const exerciseAsymmetricEncryptionKey: ((key: number, usage: number, alg: number) => void) | undefined = undefined;

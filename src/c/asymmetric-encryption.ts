@@ -1,0 +1,5 @@
+/**
+ * The asymmetric encryption functions in C shape.
+ * @module
+ */
+export {};

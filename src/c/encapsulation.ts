@@ -1,0 +1,5 @@
+/**
+ * The encapsulation functions in C shape.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The key agreement functions in C shape.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The sign functions in C shape.
+ * @module
+ */
+export {};

@@ -1,0 +1,31 @@
+/**
+ * Asymmetric key families of the software driver: each family module
+ * (`keys-ecc.ts`, `keys-rsa.ts`, `keys-dh.ts`) exports a `KeyFamily` that
+ * validates and canonicalises imports, generates key pairs and derives the
+ * public key. The driver's key-management entry points pick the family by
+ * key type; a type no family claims is NOT_SUPPORTED.
+ * @module
+ */
+import type { DriverKeyAttributes, KeyBuffer } from '../driver.js';
+import { dhKeys } from './keys-dh.js';
+import { eccKeys } from './keys-ecc.js';
+import { rsaKeys } from './keys-rsa.js';
+
+/** Key management for one family of asymmetric key types. */
+export interface KeyFamily {
+  /** Whether this family handles `type` (public key or key pair). */
+  handles(type: number): boolean;
+  /** Validate `data` in the PSA import format and return the key buffer (export format) and size. */
+  importKey(attributes: DriverKeyAttributes, data: Uint8Array): KeyBuffer;
+  /** Generate a key pair of `attributes.bits`; `customData` is e.g. an RSA public exponent. */
+  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array, customData: Uint8Array): KeyBuffer;
+  /** The public key (PSA public-key format) of a key pair. */
+  exportPublicKey(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
+}
+
+const FAMILIES: readonly (KeyFamily | undefined)[] = [eccKeys, rsaKeys, dhKeys];
+
+/** The family that handles `type`, if any. */
+export function keyFamilyOf(type: number): KeyFamily | undefined {
+  return FAMILIES.find((f) => f?.handles(type));
+}
