@@ -22,7 +22,9 @@
  */
 
 import { AEAD_CAPABILITIES } from './capabilities/aead.js';
-import { ASYMMETRIC_CAPABILITIES } from './capabilities/asymmetric.js';
+import { DH_KEY_CAPABILITIES } from './capabilities/keys-dh.js';
+import { ECC_KEY_CAPABILITIES } from './capabilities/keys-ecc.js';
+import { RSA_KEY_CAPABILITIES } from './capabilities/keys-rsa.js';
 import { ASYMMETRIC_ENCRYPTION_CAPABILITIES } from './capabilities/asymmetric-encryption.js';
 import { KEY_AGREEMENT_CAPABILITIES } from './capabilities/key-agreement.js';
 import { SIGN_CAPABILITIES } from './capabilities/sign.js';
@@ -38,7 +40,9 @@ export const DEFINED: ReadonlySet<string> = new Set([
   ...AEAD_CAPABILITIES,
   ...WRAP_CAPABILITIES,
   ...XOF_CAPABILITIES,
-  ...ASYMMETRIC_CAPABILITIES,
+  ...ECC_KEY_CAPABILITIES,
+  ...RSA_KEY_CAPABILITIES,
+  ...DH_KEY_CAPABILITIES,
   ...SIGN_CAPABILITIES,
   ...ASYMMETRIC_ENCRYPTION_CAPABILITIES,
   ...KEY_AGREEMENT_CAPABILITIES,

@@ -1,8 +1,23 @@
 /**
- * Driver entry points for sign (see `driver.ts` for the contract).
+ * Driver entry points for signatures. Keys arrive as the key buffer (export
+ * format for transparent drivers). Verification failures throw
+ * `PSA_ERROR_INVALID_SIGNATURE`; an unsupported algorithm or key throws
+ * `PSA_ERROR_NOT_SUPPORTED` so the next driver can take it.
  * @module
  */
+import type { DriverKeyAttributes } from './driver.js';
 
-/** The sign entry points a driver may provide. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SignEntryPoints {}
+/** Random bytes for randomized algorithms (randomized ECDSA, PSS salts, blinding). */
+export type RandomSource = (length: number) => Uint8Array;
+
+/** The signature entry points a driver may provide. */
+export interface SignEntryPoints {
+  /** Sign a hash (or, for `PSA_ALG_RSA_PKCS1V15_SIGN_RAW` / `PSA_ALG_ECDSA_ANY`, raw data). `context` is the 1.4 signature context (empty when none). */
+  signHash?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, alg: number, hash: Uint8Array, random: RandomSource, context: Uint8Array): Uint8Array;
+  /** Verify a signature over a hash. */
+  verifyHash?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, alg: number, hash: Uint8Array, signature: Uint8Array, context: Uint8Array): void;
+  /** Sign a message (algorithms that need the message itself, e.g. PureEdDSA; for hash-and-sign algorithms the core may hash and call `signHash`). */
+  signMessage?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, alg: number, message: Uint8Array, random: RandomSource, context: Uint8Array): Uint8Array;
+  /** Verify a signature over a message. */
+  verifyMessage?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, alg: number, message: Uint8Array, signature: Uint8Array, context: Uint8Array): void;
+}

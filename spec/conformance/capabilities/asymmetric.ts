@@ -1,4 +1,0 @@
-/**
- * Configuration macros the asymmetric part of this build defines (one per line).
- */
-export const ASYMMETRIC_CAPABILITIES: readonly string[] = [];
