@@ -4,7 +4,7 @@
  * `TEST_MEMORY_COMPARE`, `TEST_LE_U`). They throw `CheckFailure` with a
  * message that names the check and the values involved.
  */
-import { PSA_SUCCESS, statusName } from '../../src/values/status.js';
+import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED, PSA_SUCCESS, statusName } from '../../src/values/status.js';
 
 /** A failed check inside a test function. */
 export class CheckFailure extends Error {
@@ -35,6 +35,18 @@ export function checkLessOrEqual(actual: number, limit: number, what: string): v
 /** `TEST_EQUAL` on two statuses, shown by name. */
 export function checkStatus(actual: number, expected: number, what: string): void {
   if (actual !== expected) {
+    throw new CheckFailure(`${what}: expected ${statusName(expected)}, got ${statusName(actual)}`);
+  }
+}
+
+/**
+ * `TEST_STATUS` of the op_fail suite: equal statuses, with INVALID_ARGUMENT
+ * and NOT_SUPPORTED counting as one (upstream's generator and library do not
+ * yet agree on which of the two applies).
+ */
+export function checkStatusLoose(actual: number, expected: number, what: string): void {
+  const loose = (s: number): number => (s === PSA_ERROR_NOT_SUPPORTED ? PSA_ERROR_INVALID_ARGUMENT : s);
+  if (loose(actual) !== loose(expected)) {
     throw new CheckFailure(`${what}: expected ${statusName(expected)}, got ${statusName(actual)}`);
   }
 }

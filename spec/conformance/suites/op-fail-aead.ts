@@ -6,19 +6,10 @@
  * NOT_SUPPORTED count as equal.
  */
 import * as psa from '../../../src/c/index.js';
-import { CheckFailure, checkSuccess } from '../assert.js';
+import { checkSuccess, checkStatusLoose } from '../assert.js';
 import type { SuiteFunctions } from '../framework.js';
-import { statusName } from '../../../src/values/status.js';
 
 export const suite = 'psa_crypto_op_fail';
-
-/** `TEST_STATUS`: equal statuses, INVALID_ARGUMENT and NOT_SUPPORTED counting as one. */
-function checkStatusLoose(actual: number, expected: number, what: string): void {
-  const loose = (s: number): number => (s === psa.PSA_ERROR_NOT_SUPPORTED ? psa.PSA_ERROR_INVALID_ARGUMENT : s);
-  if (loose(actual) !== loose(expected)) {
-    throw new CheckFailure(`${what}: expected ${statusName(expected)}, got ${statusName(actual)}`);
-  }
-}
 
 export const functions: SuiteFunctions = {
   aead_fail: {

@@ -13,6 +13,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_KEY_TYPE_AES, describe } from '../../values/index.js';
 import type { MacContext } from '../mac.js';
+import { NobleMacContext } from './mac-noble.js';
 import { copyBytes } from '../../bytes.js';
 
 const BLOCK = 16;
@@ -25,37 +26,10 @@ function requireAes(keyType: number, key: Uint8Array, what: string): void {
   }
 }
 
-type NobleCmac = ReturnType<typeof cmac.create>;
-
-class CmacContext implements MacContext {
-  #mac: NobleCmac | undefined;
-
-  constructor(mac: NobleCmac) {
-    this.#mac = mac;
-  }
-
-  update(data: Uint8Array): void {
-    (this.#mac ?? fail(PSA_ERROR_BAD_STATE, 'CMAC context is finished')).update(data);
-  }
-
-  finish(): Uint8Array {
-    const mac = this.#mac ?? fail(PSA_ERROR_BAD_STATE, 'CMAC context is finished');
-    const out = mac.digest();
-    this.destroy();
-    return out;
-  }
-
-  destroy(): void {
-    const mac = this.#mac;
-    this.#mac = undefined;
-    mac?.destroy();
-  }
-}
-
 /** Start AES-CMAC. NOT_SUPPORTED for any other block cipher. */
 export function cmacSetup(keyType: number, key: Uint8Array): MacContext {
   requireAes(keyType, key, 'CMAC');
-  return new CmacContext(cmac.create(key));
+  return new NobleMacContext(cmac.create(key), 'CMAC');
 }
 
 class CbcMacContext implements MacContext {

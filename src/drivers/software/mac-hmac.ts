@@ -12,7 +12,7 @@ import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/h
 import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
 import type { CHash } from '@noble/hashes/utils.js';
 import { fail } from '../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_ALG_MD5,
   PSA_ALG_RIPEMD160,
@@ -29,6 +29,7 @@ import {
   PSA_ALG_SHA_512_256,
 } from '../../values/algorithms.js';
 import type { MacContext } from '../mac.js';
+import { NobleMacContext } from './mac-noble.js';
 
 /** The hashes HMAC is computed with, by PSA hash algorithm identifier. */
 const HMAC_HASHES: ReadonlyMap<number, CHash> = new Map<number, CHash>([
@@ -50,34 +51,6 @@ const HMAC_HASHES: ReadonlyMap<number, CHash> = new Map<number, CHash>([
 /** The hash algorithms `hmacSetup` accepts. */
 export const SOFTWARE_HMAC_HASHES: readonly number[] = [...HMAC_HASHES.keys()];
 
-/** The running state noble keeps for one HMAC. */
-type NobleHmac = ReturnType<typeof hmac.create>;
-
-class HmacContext implements MacContext {
-  #mac: NobleHmac | undefined;
-
-  constructor(mac: NobleHmac) {
-    this.#mac = mac;
-  }
-
-  update(data: Uint8Array): void {
-    (this.#mac ?? fail(PSA_ERROR_BAD_STATE, 'HMAC context is finished')).update(data);
-  }
-
-  finish(): Uint8Array {
-    const mac = this.#mac ?? fail(PSA_ERROR_BAD_STATE, 'HMAC context is finished');
-    const out = mac.digest();
-    this.destroy();
-    return out;
-  }
-
-  destroy(): void {
-    const mac = this.#mac;
-    this.#mac = undefined;
-    mac?.destroy();
-  }
-}
-
 /**
  * Start HMAC with hash `hashAlg` (a PSA hash identifier) and `key`.
  * NOT_SUPPORTED for a hash without an HMAC block size or not built in.
@@ -87,5 +60,5 @@ export function hmacSetup(hashAlg: number, key: Uint8Array): MacContext {
   if (hash === undefined) {
     fail(PSA_ERROR_NOT_SUPPORTED, `HMAC with hash 0x${(hashAlg >>> 0).toString(16)} is not supported`);
   }
-  return new HmacContext(hmac.create(hash, key));
+  return new NobleMacContext(hmac.create(hash, key), 'HMAC');
 }
