@@ -228,9 +228,9 @@ describe('AEAD algorithms, policies and arguments', () => {
     for (const id of [chacha, xchacha, gcm]) psa.destroyKey(id);
   });
 
-  it('Ascon-AEAD128 and mismatched key types are NOT_SUPPORTED', () => {
-    // ASCON keys cannot be imported in this build; the algorithm is refused whatever the key.
-    expectStatus(() => importKey(psa, PSA_KEY_TYPE_ASCON, new Uint8Array(16), PSA_ALG_ASCON_AEAD128), PSA_ERROR_NOT_SUPPORTED);
+  it('Ascon-AEAD128 with a non-ASCON key and mismatched key types are NOT_SUPPORTED', () => {
+    // Ascon-AEAD128 itself is covered by spec/ascon; only an ASCON key is accepted for it.
+    psa.destroyKey(importKey(psa, PSA_KEY_TYPE_ASCON, new Uint8Array(16), PSA_ALG_ASCON_AEAD128));
     const ascon = importKey(psa, PSA_KEY_TYPE_AES, new Uint8Array(16), PSA_ALG_ASCON_AEAD128);
     expectStatus(() => psa.aeadEncrypt(ascon, PSA_ALG_ASCON_AEAD128, new Uint8Array(16), new Uint8Array(0), new Uint8Array(0)),
       PSA_ERROR_NOT_SUPPORTED);

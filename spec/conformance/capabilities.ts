@@ -68,6 +68,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   'PSA_WANT_ALG_SHA3_384',
   'PSA_WANT_ALG_SHA3_512',
   'PSA_WANT_ALG_SHAKE256_512',
+  'PSA_WANT_ALG_ASCON_HASH256',
 
   // The hashes are computed by the built-in (software) implementation.
   'MBEDTLS_PSA_BUILTIN_HASH',
@@ -96,6 +97,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   'PSA_WANT_KEY_TYPE_PEPPER',
   'PSA_WANT_KEY_TYPE_AES',
   'PSA_WANT_KEY_TYPE_CHACHA20',
+  'PSA_WANT_KEY_TYPE_ASCON',
 ]);
 
 /**

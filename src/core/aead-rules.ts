@@ -5,7 +5,8 @@
  * `psa_validate_tag_length`, the `psa_aead_set_lengths` limits) and the
  * key-type compatibility of its built-in driver. XChaCha20-Poly1305, which
  * Mbed TLS does not implement, follows ChaCha20-Poly1305's rules with a
- * 24-byte nonce; Ascon-AEAD128 is NOT_SUPPORTED.
+ * 24-byte nonce; Ascon-AEAD128 (also absent from Mbed TLS) follows the
+ * PSA spec: a 16-byte nonce, tags of 4 to 16 bytes, ASCON keys.
  * @module
  */
 import { PsaError, fail, statusOf } from '../values/error.js';
@@ -13,6 +14,7 @@ import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED, PSA_SUCCESS } from
 import {
   PSA_ALG_AEAD_GET_TAG_LENGTH,
   PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG,
+  PSA_ALG_ASCON_AEAD128,
   PSA_ALG_CCM,
   PSA_ALG_CHACHA20_POLY1305,
   PSA_ALG_GCM,
@@ -21,6 +23,7 @@ import {
   PSA_ALG_XCHACHA20_POLY1305,
   PSA_KEY_TYPE_AES,
   PSA_KEY_TYPE_ARIA,
+  PSA_KEY_TYPE_ASCON,
   PSA_KEY_TYPE_CAMELLIA,
   PSA_KEY_TYPE_CHACHA20,
   PSA_KEY_TYPE_XCHACHA20,
@@ -55,6 +58,8 @@ export function nonceLengthStatus(alg: number, nonceLength: number): number {
       return nonceLength === 8 ? PSA_ERROR_NOT_SUPPORTED : PSA_ERROR_INVALID_ARGUMENT;
     case PSA_ALG_XCHACHA20_POLY1305:
       return nonceLength === 24 ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
+    case PSA_ALG_ASCON_AEAD128:
+      return nonceLength === 16 ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
     default:
       return PSA_ERROR_NOT_SUPPORTED;
   }
@@ -68,8 +73,9 @@ export function checkNonceLength(alg: number, nonceLength: number, fn: string): 
 
 /**
  * `psa_validate_tag_length` (multipart setup): CCM 4, 6, …, 16; GCM 4, 8,
- * 12–16; (X)ChaCha20-Poly1305 16; INVALID_ARGUMENT otherwise, NOT_SUPPORTED
- * for other AEAD algorithms.
+ * 12–16; (X)ChaCha20-Poly1305 16; Ascon-AEAD128 4–16 (PSA 1.5: "truncated
+ * tags of at least 4 bytes are permitted"); INVALID_ARGUMENT otherwise,
+ * NOT_SUPPORTED for other AEAD algorithms.
  */
 export function checkMultipartTagLength(alg: number, fn: string): void {
   const t = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
@@ -85,6 +91,9 @@ export function checkMultipartTagLength(alg: number, fn: string): void {
     case PSA_ALG_XCHACHA20_POLY1305:
       ok = t === 16;
       break;
+    case PSA_ALG_ASCON_AEAD128:
+      ok = t >= 4 && t <= 16;
+      break;
     default:
       return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not supported`);
   }
@@ -93,7 +102,8 @@ export function checkMultipartTagLength(alg: number, fn: string): void {
 
 /**
  * Single-part tag lengths, as the block-cipher modes check them once the
- * buffers are known to be large enough: CCM 4, 6, …, 16 and GCM 4–16
+ * buffers are known to be large enough: CCM 4, 6, …, 16, GCM 4–16 and
+ * Ascon-AEAD128 4–16
  * (Mbed TLS's single-part GCM accepts every length its GCM module does;
  * only multipart setup narrows that to the lengths of the spec).
  */
@@ -101,7 +111,7 @@ export function checkSinglePartTagLength(alg: number, fn: string): void {
   const t = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
   const base = aeadBaseAlgorithm(alg);
   const bad = (base === PSA_ALG_CCM && (t < 4 || t > 16 || t % 2 !== 0)) ||
-    (base === PSA_ALG_GCM && (t < 4 || t > 16));
+    ((base === PSA_ALG_GCM || base === PSA_ALG_ASCON_AEAD128) && (t < 4 || t > 16));
   if (bad) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a ${t}-byte tag is not valid for ${describe(alg, 'alg')}`);
 }
 
@@ -109,7 +119,7 @@ export function checkSinglePartTagLength(alg: number, fn: string): void {
  * The key type check of Mbed TLS's built-in AEAD setup: CCM and GCM need a
  * 16-byte block cipher (AES, ARIA, Camellia), ChaCha20-Poly1305 a CHACHA20
  * key and only its full 16-byte tag, XChaCha20-Poly1305 likewise with an
- * XCHACHA20 key. NOT_SUPPORTED otherwise.
+ * XCHACHA20 key; Ascon-AEAD128 an ASCON key. NOT_SUPPORTED otherwise.
  */
 export function checkAeadKeyType(keyType: number, alg: number, fn: string): void {
   const base = aeadBaseAlgorithm(alg);
@@ -117,7 +127,8 @@ export function checkAeadKeyType(keyType: number, alg: number, fn: string): void
   const blockCipher = keyType === PSA_KEY_TYPE_AES || keyType === PSA_KEY_TYPE_ARIA || keyType === PSA_KEY_TYPE_CAMELLIA;
   const ok = ((base === PSA_ALG_CCM || base === PSA_ALG_GCM) && blockCipher) ||
     (base === PSA_ALG_CHACHA20_POLY1305 && keyType === PSA_KEY_TYPE_CHACHA20 && t === 16) ||
-    (base === PSA_ALG_XCHACHA20_POLY1305 && keyType === PSA_KEY_TYPE_XCHACHA20 && t === 16);
+    (base === PSA_ALG_XCHACHA20_POLY1305 && keyType === PSA_KEY_TYPE_XCHACHA20 && t === 16) ||
+    (base === PSA_ALG_ASCON_AEAD128 && keyType === PSA_KEY_TYPE_ASCON);
   if (!ok) {
     fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} with ${describe(keyType, 'keyType')} is not supported`);
   }

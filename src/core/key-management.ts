@@ -27,6 +27,7 @@ import {
   PSA_KEY_TYPE_IS_PUBLIC_KEY,
   PSA_KEY_TYPE_IS_RSA,
   PSA_KEY_TYPE_IS_UNSTRUCTURED,
+  PSA_KEY_TYPE_RSA_KEY_PAIR,
   PSA_KEY_USAGE_COPY,
   PSA_KEY_USAGE_EXPORT,
   describe,
@@ -94,10 +95,12 @@ export function generateKey(
   if (PSA_KEY_TYPE_IS_PUBLIC_KEY(attributes.type)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(attributes.type, 'keyType')} is a public key type`);
   }
-  if (custom.flags !== 0 || customData.length !== 0) {
+  // Custom data is defined only for RSA key pairs: the public exponent. Flags must be 0.
+  const rsaExponent = attributes.type === PSA_KEY_TYPE_RSA_KEY_PAIR;
+  if (custom.flags !== 0 || (customData.length !== 0 && !rsaExponent)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: no custom parameters are defined for ${describe(attributes.type, 'keyType')}`);
   }
-  return createKey(ctx, attributes, fn, (a) => ctx.dispatch.generateKey(a, (n) => ctx.rng.generate(n), fn));
+  return createKey(ctx, attributes, fn, (a) => ctx.dispatch.generateKey(a, (n) => ctx.rng.generate(n), fn, customData));
 }
 
 /** `psa_copy_key`: the copy's policy is the intersection of both policies. */

@@ -1,4 +1,17 @@
 /**
  * Configuration macros for RSA key types this build supports (one per line).
  */
-export const RSA_KEY_CAPABILITIES: readonly string[] = [];
+export const RSA_KEY_CAPABILITIES: readonly string[] = [
+  'PSA_WANT_KEY_TYPE_RSA_PUBLIC_KEY',
+  'PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_BASIC',
+  'PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_IMPORT',
+  'PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_EXPORT',
+  'PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_GENERATE',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_RSA_PUBLIC_KEY',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_RSA_KEY_PAIR_BASIC',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_RSA_KEY_PAIR_IMPORT',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_RSA_KEY_PAIR_EXPORT',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_RSA_KEY_PAIR_GENERATE',
+  // The test helper that builds made-up RSA keys (import_rsa_made_up) writes its own DER.
+  'MBEDTLS_ASN1_WRITE_C',
+];

@@ -1,4 +1,29 @@
 /**
  * Configuration macros the sign part of this build defines (one per line).
+ *
+ * ECDSA (randomized, deterministic, and ECDSA_ANY) with the built-in
+ * (software) implementation, and EdDSA: PureEdDSA, Ed25519ph, Ed448ph.
+ *
+ * Deliberately absent: MBEDTLS_ECP_RESTARTABLE — the interruptible
+ * sign/verify hash functions exist, but they count work in two coarse steps
+ * instead of splitting the elliptic-curve arithmetic, so the op counts the
+ * upstream interruptible tests derive from Mbed TLS's ECP internals cannot
+ * hold.
  */
-export const SIGN_CAPABILITIES: readonly string[] = [];
+export const SIGN_CAPABILITIES: readonly string[] = [
+  'PSA_WANT_ALG_ECDSA',
+  'PSA_WANT_ALG_ECDSA_ANY',
+  'PSA_WANT_ALG_DETERMINISTIC_ECDSA',
+  'MBEDTLS_PSA_BUILTIN_ALG_ECDSA',
+  'MBEDTLS_PSA_BUILTIN_ALG_DETERMINISTIC_ECDSA',
+  'PSA_WANT_ALG_PURE_EDDSA',
+  'PSA_WANT_ALG_ED25519PH',
+  'PSA_WANT_ALG_ED448PH',
+  'PSA_WANT_ALG_EDDSA',
+  // RSA signatures: the software driver routes RSA keys to the RSA hook (sign-rsa.ts).
+  'PSA_WANT_ALG_RSA_PKCS1V15_SIGN',
+  'PSA_WANT_ALG_RSA_PKCS1V15_SIGN_RAW',
+  'PSA_WANT_ALG_RSA_PSS',
+  'MBEDTLS_PSA_BUILTIN_ALG_RSA_PKCS1V15_SIGN',
+  'MBEDTLS_PSA_BUILTIN_ALG_RSA_PSS',
+];

@@ -1,8 +1,8 @@
 /**
  * The software driver's AEAD entry points: AES-GCM, AES-CCM,
- * ChaCha20-Poly1305 and XChaCha20-Poly1305. Multipart operations stream
- * through our own contexts (`aead-gcm.ts`, `aead-ccm.ts`,
- * `aead-chachapoly.ts`); single-part GCM with a 12-byte nonce and
+ * ChaCha20-Poly1305, XChaCha20-Poly1305 and Ascon-AEAD128. Multipart
+ * operations stream through our own contexts (`aead-gcm.ts`, `aead-ccm.ts`,
+ * `aead-chachapoly.ts`, `ascon-aead.ts`); single-part GCM with a 12-byte nonce and
  * (X)ChaCha20-Poly1305 use noble's one-shot implementations, the rest runs
  * the streaming contexts over the whole input. Unsupported key type and
  * algorithm pairs are NOT_SUPPORTED (as Mbed TLS's built-in driver).
@@ -15,11 +15,13 @@ import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_SIGNATURE, PSA_ERROR_NOT_
 import {
   PSA_ALG_AEAD_GET_TAG_LENGTH,
   PSA_ALG_AEAD_WITH_SHORTENED_TAG,
+  PSA_ALG_ASCON_AEAD128,
   PSA_ALG_CCM,
   PSA_ALG_CHACHA20_POLY1305,
   PSA_ALG_GCM,
   PSA_ALG_XCHACHA20_POLY1305,
   PSA_KEY_TYPE_AES,
+  PSA_KEY_TYPE_ASCON,
   PSA_KEY_TYPE_CHACHA20,
   PSA_KEY_TYPE_XCHACHA20,
   describe,
@@ -29,10 +31,11 @@ import type { DriverKeyAttributes } from '../driver.js';
 import { CcmContext } from './aead-ccm.js';
 import { ChaChaPolyContext } from './aead-chachapoly.js';
 import { GcmContext } from './aead-gcm.js';
+import { AsconAeadContext } from './ascon-aead.js';
 import { concatBytes } from './aead-util.js';
 import { copyRange } from '../../bytes.js';
 
-type Mode = 'ccm' | 'gcm' | 'chachapoly' | 'xchachapoly';
+type Mode = 'ccm' | 'gcm' | 'chachapoly' | 'xchachapoly' | 'ascon';
 
 /** The mode for a key type and AEAD algorithm, or NOT_SUPPORTED. */
 function modeOf(keyType: number, alg: number): Mode {
@@ -45,6 +48,8 @@ function modeOf(keyType: number, alg: number): Mode {
     if (tagLength === 16) return 'chachapoly';
   } else if (keyType === PSA_KEY_TYPE_XCHACHA20 && base === PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_XCHACHA20_POLY1305, 0)) {
     if (tagLength === 16) return 'xchachapoly';
+  } else if (keyType === PSA_KEY_TYPE_ASCON && base === PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_ASCON_AEAD128, 0)) {
+    if (tagLength >= 4 && tagLength <= 16) return 'ascon';
   }
   return fail(PSA_ERROR_NOT_SUPPORTED,
     `${describe(alg, 'alg')} with ${describe(keyType, 'keyType')} is not supported by the software driver`);
@@ -61,6 +66,8 @@ function createContext(mode: Mode, key: Uint8Array, alg: number, encrypt: boolea
       return new ChaChaPolyContext(key, false, encrypt);
     case 'xchachapoly':
       return new ChaChaPolyContext(key, true, encrypt);
+    case 'ascon':
+      return new AsconAeadContext(key, tagLength, encrypt);
   }
 }
 

@@ -11,6 +11,7 @@ import { sha3_224, sha3_256, sha3_384, sha3_512, shake256 } from '@noble/hashes/
 import { blake2b, blake2s } from '@noble/hashes/blake2.js';
 import type { HashContext, HashSuspendParts } from '../driver.js';
 import { aesMmo } from './aes-mmo.js';
+import { asconHash256 } from './ascon.js';
 import { fail } from '../../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
@@ -20,6 +21,7 @@ import {
 import { PSA_ALG_IS_HASH } from '../../values/alg-predicates.js';
 import {
   PSA_ALG_AES_MMO_ZIGBEE,
+  PSA_ALG_ASCON_HASH256,
   PSA_ALG_BLAKE2B_HASH512,
   PSA_ALG_BLAKE2S_HASH256,
   PSA_ALG_MD5,
@@ -80,6 +82,7 @@ const SOFTWARE_HASHES: ReadonlyMap<number, SoftwareHash> = new Map<number, Softw
   [PSA_ALG_BLAKE2S_HASH256, { create: () => blake2s.create({ dkLen: 32 }) }],
   [PSA_ALG_BLAKE2B_HASH512, { create: () => blake2b.create({ dkLen: 64 }) }],
   [PSA_ALG_AES_MMO_ZIGBEE, { create: () => aesMmo.create() }],
+  [PSA_ALG_ASCON_HASH256, { create: () => asconHash256.create() }],
 ]);
 
 /** The hash algorithms `softwareHashSetup` accepts. */

@@ -2,13 +2,14 @@
  * Unstructured keys (raw bytes: RAW_DATA, HMAC, DERIVE, passwords, block
  * and stream cipher keys): size rules on import and generation, exactly
  * those of Mbed TLS's `psa_validate_unstructured_key_bit_size`, extended to
- * the key types this package adds (PEPPER, XCHACHA20, BLAKE2).
+ * the key types this package adds (PEPPER, XCHACHA20, BLAKE2, ASCON).
  * @module
  */
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_KEY_TYPE_AES,
+  PSA_KEY_TYPE_ASCON,
   PSA_KEY_TYPE_BLAKE2,
   PSA_KEY_TYPE_CHACHA20,
   PSA_KEY_TYPE_DERIVE,
@@ -34,6 +35,8 @@ const SIZES: ReadonlyMap<number, readonly number[] | undefined> = new Map([
   [PSA_KEY_TYPE_AES, [128, 192, 256]],
   [PSA_KEY_TYPE_CHACHA20, [256]],
   [PSA_KEY_TYPE_XCHACHA20, [256]],
+  // PSA 1.5: 128 bits (Ascon-AEAD128), 256 bits (its nonce-masking variant, SP 800-232 §4.2.2).
+  [PSA_KEY_TYPE_ASCON, [128, 256]],
   // PSA 1.5: 8 to 512 bits (BLAKE2s MAC uses at most 256 of them, BLAKE2b MAC 512).
   [PSA_KEY_TYPE_BLAKE2, Array.from({ length: 64 }, (_, i) => 8 * (i + 1))],
 ]);
