@@ -28,6 +28,7 @@ import { RSA_KEY_CAPABILITIES } from './capabilities/keys-rsa.js';
 import { ASYMMETRIC_ENCRYPTION_CAPABILITIES } from './capabilities/asymmetric-encryption.js';
 import { KEY_AGREEMENT_CAPABILITIES } from './capabilities/key-agreement.js';
 import { SIGN_CAPABILITIES } from './capabilities/sign.js';
+import { SIGN_RSA_CAPABILITIES } from './capabilities/sign-rsa.js';
 import { CIPHER_CAPABILITIES } from './capabilities/cipher.js';
 import { MAC_CAPABILITIES } from './capabilities/mac.js';
 import { WRAP_CAPABILITIES } from './capabilities/wrap.js';
@@ -44,6 +45,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   ...RSA_KEY_CAPABILITIES,
   ...DH_KEY_CAPABILITIES,
   ...SIGN_CAPABILITIES,
+  ...SIGN_RSA_CAPABILITIES,
   ...ASYMMETRIC_ENCRYPTION_CAPABILITIES,
   ...KEY_AGREEMENT_CAPABILITIES,
 

@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { psaFromPem, psaFromSpki, pemFromPkcs8, pemFromSec1, pemFromSpki, pemFromPkcs1 } from '../../src/formats/index.js';
+import {
+  OID, curveOfNamedCurveOid, encodeOid, namedCurveOidOf, psaFromPem, psaFromSpki, pemFromPkcs8, pemFromSec1, pemFromSpki, pemFromPkcs1,
+} from '../../src/formats/index.js';
 import {
   PSA_ECC_FAMILY_BRAINPOOL_P_R1, PSA_ECC_FAMILY_MONTGOMERY, PSA_ECC_FAMILY_SECP_R1, PSA_ECC_FAMILY_TWISTED_EDWARDS,
   PSA_KEY_TYPE_ECC_KEY_PAIR, PSA_KEY_TYPE_ECC_PUBLIC_KEY, PSA_KEY_TYPE_RSA_KEY_PAIR, PSA_KEY_TYPE_RSA_PUBLIC_KEY,
@@ -91,6 +93,22 @@ describe.runIf(HAVE)('OpenSSL-generated EC keys (skipped without the openssl CLI
     const der = Uint8Array.from(execFileSync('openssl', ['pkey', '-in', file, '-pubout', '-outform', 'DER']));
     const pub = psaFromSpki(der);
     expect([pub.type, hex(pub.data)]).toEqual([PSA_KEY_TYPE_ECC_PUBLIC_KEY(family), field(text, 'pub')]);
+  });
+
+  it('every named-curve OID equals the one OpenSSL writes for that curve', () => {
+    const names: Array<[keyof typeof OID, string]> = [
+      ['secp192r1', 'prime192v1'], ['secp224r1', 'secp224r1'], ['secp256r1', 'prime256v1'], ['secp384r1', 'secp384r1'],
+      ['secp521r1', 'secp521r1'], ['secp192k1', 'secp192k1'], ['secp224k1', 'secp224k1'], ['secp256k1', 'secp256k1'],
+      ['brainpoolP160r1', 'brainpoolP160r1'], ['brainpoolP192r1', 'brainpoolP192r1'], ['brainpoolP224r1', 'brainpoolP224r1'],
+      ['brainpoolP256r1', 'brainpoolP256r1'], ['brainpoolP320r1', 'brainpoolP320r1'], ['brainpoolP384r1', 'brainpoolP384r1'],
+      ['brainpoolP512r1', 'brainpoolP512r1'],
+    ];
+    for (const [ours, openssl] of names) {
+      const der = execFileSync('openssl', ['ecparam', '-name', openssl, '-outform', 'DER'], { stdio: 'pipe' });
+      expect(hex(encodeOid(OID[ours]))).toBe(hex(der));
+      const curve = curveOfNamedCurveOid(OID[ours])!;
+      expect(namedCurveOidOf(curve.family, curve.bits)).toBe(OID[ours]);
+    }
   });
 
   it('RSA-2048: PKCS #8, PKCS #1 (traditional) and SPKI', () => {

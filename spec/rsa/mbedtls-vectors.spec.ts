@@ -49,6 +49,7 @@ const cases: DataCase[] = existsSync(FILE)
     c.rawArgs[0]!.startsWith('PSA_KEY_TYPE_RSA'))
   : [];
 
+// Skipped only when the vectors folder is absent (the conformance spec reports that, and fails under CI=true).
 describe.skipIf(cases.length === 0)('Mbed TLS RSA signature vectors (software driver entry points)', () => {
   for (const c of cases) {
     const [typeText, keyHex, algText] = c.rawArgs as [string, string, string];

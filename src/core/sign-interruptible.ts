@@ -21,7 +21,7 @@
  */
 import { fail } from '../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
-import { PSA_ALG_IS_ECDSA, PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_KEY_PAIR, PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_VERIFY_HASH, describe } from '../values/index.js';
+import { PSA_ALG_IS_ECDSA, PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_KEY_PAIR, PSA_SIGN_OUTPUT_SIZE, PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_VERIFY_HASH, describe } from '../values/index.js';
 import { withKey } from './key-management.js';
 import { driverSignHash, driverVerifyHash, fitSignature, type SignEnv } from './sign.js';
 import { asPsaError, checkSignAlg, signKeyCompatible } from './sign-rules.js';
@@ -38,6 +38,8 @@ interface Started {
   readonly alg: number;
   readonly hash: Uint8Array;
   readonly signature: Uint8Array | undefined;
+  /** The signature size of the key with `alg` (`PSA_SIGN_OUTPUT_SIZE`). */
+  readonly size: number;
   done: number;
 }
 
@@ -73,9 +75,9 @@ abstract class InterruptibleHashOperation {
     try {
       const env = this.env(fn);
       checkSignAlg(env.hashes, false, alg, NO_CONTEXT, fn);
-      this.#checkKey(env, key, alg, isSign, fn);
+      const size = this.#checkKey(env, key, alg, isSign, fn);
       this.#numOps = 0;
-      this.started = { key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), done: 0 };
+      this.started = { key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), size, done: 0 };
     } catch (err) {
       this.#error = true;
       this.started = undefined;
@@ -83,8 +85,9 @@ abstract class InterruptibleHashOperation {
     }
   }
 
-  #checkKey(env: SignEnv, key: number, alg: number, isSign: boolean, fn: string): void {
-    withKey(env.ctx, key, isSign ? PSA_KEY_USAGE_SIGN_HASH : PSA_KEY_USAGE_VERIFY_HASH, alg, fn, (slot) => {
+  /** The key checks of start (repeated as step 1); returns the signature size. */
+  #checkKey(env: SignEnv, key: number, alg: number, isSign: boolean, fn: string): number {
+    return withKey(env.ctx, key, isSign ? PSA_KEY_USAGE_SIGN_HASH : PSA_KEY_USAGE_VERIFY_HASH, alg, fn, (slot) => {
       if (isSign && !PSA_KEY_TYPE_IS_KEY_PAIR(slot.attributes.type)) {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(slot.attributes.type, 'keyType')} is not a key pair`);
       }
@@ -94,6 +97,7 @@ abstract class InterruptibleHashOperation {
       if (!signKeyCompatible(slot.attributes.type, alg)) {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} cannot be used with ${describe(slot.attributes.type, 'keyType')}`);
       }
+      return PSA_SIGN_OUTPUT_SIZE(slot.attributes.type, slot.attributes.bits, alg);
     });
   }
 
@@ -101,11 +105,11 @@ abstract class InterruptibleHashOperation {
    * Run up to `maxOps` steps; `last` does step 2 and returns its result.
    * `undefined` means INCOMPLETE. Ends the operation on success or failure.
    */
-  protected advance<T>(maxOps: number, isSign: boolean, fn: string, precheck: () => void, last: (s: Started, env: SignEnv) => T): T | undefined {
+  protected advance<T>(maxOps: number, isSign: boolean, fn: string, precheck: (s: Started) => void, last: (s: Started, env: SignEnv) => T): T | undefined {
     try {
       const s = this.started;
       if (!s || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has not been started`);
-      precheck();
+      precheck(s);
       const env = this.env(fn);
       let budget = maxOps === PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ? STEPS : Math.max(1, maxOps);
       let result: T | undefined;
@@ -144,8 +148,11 @@ export class SignHashInterruptible extends InterruptibleHashOperation {
   /** `psa_sign_hash_complete`: the signature, or `undefined` for PSA_OPERATION_INCOMPLETE. */
   complete(maxOps: number, signatureSize?: number): Uint8Array | undefined {
     const fn = 'psa_sign_hash_complete';
-    return this.advance(maxOps, true, fn, () => {
+    return this.advance(maxOps, true, fn, (s) => {
       if (signatureSize === 0) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: empty signature buffer`);
+      if (signatureSize !== undefined && signatureSize < s.size) {
+        fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: signature buffer of ${signatureSize} bytes, ${s.size} needed`);
+      }
     }, (s, env) => withKey(env.ctx, s.key, PSA_KEY_USAGE_SIGN_HASH, s.alg, fn,
       (slot) => fitSignature(driverSignHash(env, slot, s.alg, s.hash, NO_CONTEXT, fn), signatureSize, fn)));
   }

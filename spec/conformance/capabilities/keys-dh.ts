@@ -3,7 +3,7 @@
  * PSA_WANT_ALG_FFDH: psa_raw_key_agreement reaches the FFDH implementation
  * (src/drivers/software/agreement-dh.ts) end to end.
  */
-export const DH_KEY_CAPABILITIES: readonly string[] = [] && [
+export const DH_KEY_CAPABILITIES: readonly string[] = [
   'PSA_WANT_KEY_TYPE_DH_KEY_PAIR_BASIC',
   'PSA_WANT_KEY_TYPE_DH_KEY_PAIR_IMPORT',
   'PSA_WANT_KEY_TYPE_DH_KEY_PAIR_EXPORT',

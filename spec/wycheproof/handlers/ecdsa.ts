@@ -4,11 +4,12 @@
  * uncompressed public point as an ECC public key with
  * `PSA_ALG_ECDSA(hash)` and runs `psa_verify_message`.
  *
- * The DER files (`ecdsa_<curve>_<hash>_test.json`) are not run: PSA takes
- * r ‖ s, so decoding DER is the application's part, and most of those tests
- * are about the strictness of a DER parser, not about ECDSA. The P1363 files
- * carry the ECDSA cases (edge values of r and s, wrong points, arithmetic
- * corner cases) in PSA's format.
+ * The DER files (`ecdsa_<curve>_<hash>_test.json`): PSA takes r ‖ s, so
+ * decoding the DER signature is the application's part. This handler plays
+ * it with a strict DER reader (SEQUENCE of two minimally encoded,
+ * non-negative INTEGERs, minimal definite lengths, nothing after them, each
+ * value at most the curve's byte length) and rejects anything else with
+ * INVALID_SIGNATURE; a decoded signature goes to `psa_verify_message`.
  */
 import { createPsa, type Psa } from '../../../src/core/psa.js';
 import { PsaError } from '../../../src/values/error.js';
@@ -20,6 +21,7 @@ import {
   PSA_ECC_FAMILY_BRAINPOOL_P_R1,
   PSA_ECC_FAMILY_SECP_K1,
   PSA_ECC_FAMILY_SECP_R1,
+  PSA_ERROR_INVALID_SIGNATURE,
   PSA_KEY_TYPE_ECC_PUBLIC_KEY,
   PSA_KEY_USAGE_VERIFY_MESSAGE,
 } from '../../../src/values/index.js';
@@ -47,9 +49,59 @@ const FILES = [
   'secp384r1_sha384', 'secp384r1_sha512', 'secp521r1_sha512',
 ].map((name) => `ecdsa_${name}_p1363_test.json`);
 
+const DER_FILES = [
+  'brainpoolP256r1_sha256', 'brainpoolP384r1_sha384', 'brainpoolP512r1_sha512',
+  'secp256k1_sha256', 'secp256k1_sha512', 'secp256r1_sha256', 'secp256r1_sha512',
+  'secp384r1_sha256', 'secp384r1_sha384', 'secp384r1_sha512', 'secp521r1_sha512',
+].map((name) => `ecdsa_${name}_test.json`);
+
 let instance: Psa | undefined;
 
-function run(group: WycheproofGroup, test: WycheproofTest): Outcome {
+/** A strict DER TLV at `at`: its tag, content bounds and end, or undefined. */
+function readTlv(der: Uint8Array, at: number): { tag: number; start: number; end: number } | undefined {
+  if (at + 2 > der.length) return undefined;
+  const tag = der[at]!;
+  let length = der[at + 1]!;
+  let start = at + 2;
+  if (length & 0x80) {
+    const n = length & 0x7f;
+    if (n === 0 || n > 2 || start + n > der.length || der[start] === 0) return undefined;
+    length = 0;
+    for (let i = 0; i < n; i++) length = (length << 8) | der[start + i]!;
+    if (length < 0x80) return undefined;
+    start += n;
+  }
+  const end = start + length;
+  return end <= der.length ? { tag, start, end } : undefined;
+}
+
+/** A minimally encoded non-negative INTEGER as `size` big-endian bytes, or undefined. */
+function integer(der: Uint8Array, t: { tag: number; start: number; end: number }, size: number): Uint8Array | undefined {
+  let value = der.subarray(t.start, t.end);
+  if (t.tag !== 0x02 || value.length === 0 || (value[0]! & 0x80) !== 0) return undefined;
+  if (value.length > 1 && value[0] === 0) {
+    if ((value[1]! & 0x80) === 0) return undefined;
+    value = value.subarray(1);
+  }
+  if (value.length > size) return undefined;
+  const out = new Uint8Array(size);
+  out.set(value, size - value.length);
+  return out;
+}
+
+/** r ‖ s from a strict DER ECDSA-Sig-Value, or undefined. */
+function derToRaw(der: Uint8Array, size: number): Uint8Array | undefined {
+  const seq = readTlv(der, 0);
+  if (!seq || seq.tag !== 0x30 || seq.end !== der.length) return undefined;
+  const rt = readTlv(der, seq.start);
+  const st = rt && readTlv(der, rt.end);
+  if (!rt || !st || st.end !== seq.end) return undefined;
+  const r = integer(der, rt, size);
+  const s = integer(der, st, size);
+  return r && s ? Uint8Array.from([...r, ...s]) : undefined;
+}
+
+function run(group: WycheproofGroup, test: WycheproofTest, file: string): Outcome {
   const key = group['publicKey'] as Record<string, unknown>;
   const family = FAMILIES.get(String(key['curve']));
   const hash = HASHES.get(String(group['sha']));
@@ -64,7 +116,12 @@ function run(group: WycheproofGroup, test: WycheproofTest): Outcome {
     throw err;
   }
   try {
-    psa.verifyMessage(id, alg, hex(test['msg']), hex(test['sig']));
+    let signature: Uint8Array | undefined = hex(test['sig']);
+    if (!file.endsWith('_p1363_test.json')) {
+      signature = derToRaw(signature, Math.ceil(Number(key['keySize']) / 8));
+      if (!signature) return { kind: 'rejected', status: PSA_ERROR_INVALID_SIGNATURE };
+    }
+    psa.verifyMessage(id, alg, hex(test['msg']), signature);
     return { kind: 'accepted' };
   } catch (err) {
     if (err instanceof PsaError) return { kind: 'rejected', status: err.status };
@@ -74,5 +131,5 @@ function run(group: WycheproofGroup, test: WycheproofTest): Outcome {
   }
 }
 
-/** ECDSA verification, P1363 (r ‖ s) signatures. */
-export const handlers: WycheproofHandler[] = [{ files: FILES, run }];
+/** ECDSA verification, P1363 (r ‖ s) and DER signatures. */
+export const handlers: WycheproofHandler[] = [{ files: [...FILES, ...DER_FILES], run }];

@@ -41,8 +41,9 @@ export function hashOf(name: unknown): number {
   return alg;
 }
 
-/** DER RSAPrivateKey from a PKCS#8 private key in hex, converted by node:crypto (cached per key). */
 const cache = new Map<string, Uint8Array>();
+
+/** DER RSAPrivateKey from a PKCS#8 private key in hex, converted by node:crypto (cached per key). */
 export function pkcs1FromPkcs8(pkcs8Hex: unknown): Uint8Array {
   const text = String(pkcs8Hex);
   let der = cache.get(text);

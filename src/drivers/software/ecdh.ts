@@ -17,9 +17,11 @@ import type { DriverKeyAttributes } from '../driver.js';
 import { bigToBytesBE, readMontgomeryPublic, readWeierstrassPoint, readWeierstrassScalar } from './ecc-codec.js';
 import { eccCurveOf } from './keys-ecc.js';
 
-/** The ECDH shared secret of our key pair (`keyBuffer`) and `peerKey` (PSA public-key format). */
-export function ecdhAgreement(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, peerKey: Uint8Array): Uint8Array {
-  const fn = 'psa_raw_key_agreement';
+/**
+ * The ECDH shared secret of our key pair (`keyBuffer`) and `peerKey` (PSA
+ * public-key format); `fn` names the API function in error messages.
+ */
+export function ecdhAgreement(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, peerKey: Uint8Array, fn = 'psa_raw_key_agreement'): Uint8Array {
   if (!PSA_KEY_TYPE_IS_ECC_KEY_PAIR(attributes.type)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ECDH needs an ECC key pair, not ${describe(attributes.type, 'keyType')}`);
   }

@@ -44,7 +44,7 @@ export const softwareEncapsulation: EncapsulationEntryPoints = {
     const ephemeral = eccKeys!.generateKey!(ephemeralAttributes, random, new Uint8Array(0)).keyBuffer;
     try {
       const ciphertext = eccPublicKey(ephemeralAttributes, ephemeral);
-      const sharedSecret = ecdhAgreement(ephemeralAttributes, ephemeral, recipient);
+      const sharedSecret = ecdhAgreement(ephemeralAttributes, ephemeral, recipient, fn);
       return { sharedSecret, ciphertext };
     } finally {
       ephemeral.fill(0);
@@ -54,6 +54,6 @@ export const softwareEncapsulation: EncapsulationEntryPoints = {
     const fn = 'psa_decapsulate';
     checkEcies(attributes, alg, fn);
     if (!PSA_KEY_TYPE_IS_ECC_KEY_PAIR(attributes.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: decapsulation needs a key pair`);
-    return ecdhAgreement(attributes, keyBuffer, ciphertext);
+    return ecdhAgreement(attributes, keyBuffer, ciphertext, fn);
   },
 };

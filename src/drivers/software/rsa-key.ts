@@ -2,7 +2,7 @@
  * RSA keys as the software driver uses them: loading a key buffer (DER) with
  * the checks of Mbed TLS (`mbedtls_psa_rsa_load_representation`), and the raw
  * RSA primitives — RSAEP/RSAVP1 (public) and RSADP/RSASP1 (private, CRT with
- * base blinding and a public-key check of the result against faults).
+ * base and exponent blinding and a public-key check of the result against faults).
  * @module
  */
 import { fail } from '../../values/error.js';
@@ -67,8 +67,11 @@ export function rsaPublic(key: RsaKey, input: Uint8Array): Uint8Array {
 
 /**
  * RSADP / RSASP1 with CRT: `x^d mod n` for `input` of exactly `size` bytes.
- * The base is blinded with a fresh random `r` (x·r^e), and the result is
- * checked with the public exponent before it is released.
+ * The base is blinded with a fresh random `r` (x·r^e), the CRT exponents
+ * with random multiples of p − 1 and q − 1, and the result is checked with
+ * the public exponent before it is released. (JavaScript `bigint`
+ * arithmetic is not constant-time and its values cannot be wiped; blinding
+ * is what keeps the timing independent of the secret.)
  */
 export function rsaPrivate(key: RsaKey, input: Uint8Array, random: RandomBytes): Uint8Array {
   const priv = key.priv;
@@ -83,8 +86,11 @@ export function rsaPrivate(key: RsaKey, input: Uint8Array, random: RandomBytes):
     rInv = modInverse(r, n);
   } while (rInv === undefined);
   const blinded = (x * modPow(r, e, n)) % n;
-  const m1 = modPow(blinded % p, dp, p);
-  const m2 = modPow(blinded % q, dq, q);
+  // Exponent blinding: dp + k·(p − 1) gives the same result for a random 28-bit k.
+  const dpBlinded = dp + randomBelow(random, 1n, 1n << 28n) * (p - 1n);
+  const dqBlinded = dq + randomBelow(random, 1n, 1n << 28n) * (q - 1n);
+  const m1 = modPow(blinded % p, dpBlinded, p);
+  const m2 = modPow(blinded % q, dqBlinded, q);
   let h = ((m1 - m2) * qinv) % p;
   if (h < 0n) h += p;
   const yBlinded = m2 + h * q;

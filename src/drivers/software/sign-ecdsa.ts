@@ -1,6 +1,7 @@
 /**
- * ECDSA for the software driver's signature entry points, over noble's
- * short-Weierstrass curves. Signatures are PSA's raw format `r ‖ s`, each
+ * ECDSA for the software driver's signature entry points, on the
+ * short-Weierstrass curves of the driver's curve table (`ecc-curves.ts`,
+ * through `eccCurveOf`), with noble's ECDSA. Signatures are PSA's raw format `r ‖ s`, each
  * `ceil(bits/8)` bytes big-endian. Signing follows Mbed TLS:
  * `PSA_ALG_DETERMINISTIC_ECDSA(h)` is RFC 6979 with the HMAC of `h`;
  * randomized ECDSA and `PSA_ALG_ECDSA_ANY` derive the nonce from the caller's
@@ -19,7 +20,6 @@ import type { DriverKeyAttributes } from '../driver.js';
 import type { RandomSource } from '../sign.js';
 import { fail } from '../../values/error.js';
 import {
-  PSA_ERROR_BUFFER_TOO_SMALL,
   PSA_ERROR_INVALID_ARGUMENT,
   PSA_ERROR_INVALID_SIGNATURE,
   PSA_ERROR_NOT_SUPPORTED,
@@ -150,14 +150,4 @@ export function ecdsaVerifyHash(attributes: DriverKeyAttributes, keyBuffer: Uint
     valid = false;
   }
   if (!valid) fail(PSA_ERROR_INVALID_SIGNATURE, 'ECDSA: invalid signature');
-}
-
-/** Signature size of an ECDSA key, for the caller's buffer check. */
-export function ecdsaSignatureSize(type: number, bits: number): number {
-  return 2 * curveOf(type, bits).bytes;
-}
-
-/** BUFFER_TOO_SMALL unless `size` can hold an ECDSA signature of this key. */
-export function checkEcdsaBuffer(type: number, bits: number, size: number): void {
-  if (size < ecdsaSignatureSize(type, bits)) fail(PSA_ERROR_BUFFER_TOO_SMALL, 'ECDSA: signature buffer too small');
 }

@@ -14,7 +14,6 @@ import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../value
 import {
   PSA_ALG_ED25519PH,
   PSA_ALG_ED448PH,
-  PSA_ALG_IS_ECDSA,
   PSA_ALG_IS_RSA_PKCS1V15_SIGN,
   PSA_ALG_IS_RSA_PSS,
   PSA_KEY_TYPE_IS_ECC,
@@ -84,7 +83,7 @@ export const softwareSign: SignEntryPoints = {
     }
   },
   signMessage(attributes, keyBuffer, alg, message, _random, context) {
-    if (route(attributes.type, alg) !== 'eddsa' || isHashEddsa(alg) || PSA_ALG_IS_ECDSA(alg)) {
+    if (route(attributes.type, alg) !== 'eddsa' || isHashEddsa(alg)) {
       fail(PSA_ERROR_NOT_SUPPORTED, 'hash-and-sign algorithms are signed through signHash');
     }
     return eddsaSignMessage(attributes, keyBuffer, alg, message, context);
