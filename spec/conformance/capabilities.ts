@@ -70,6 +70,10 @@ export const DEFINED: ReadonlySet<string> = new Set([
   'PSA_WANT_ALG_SHA3_384',
   'PSA_WANT_ALG_SHA3_512',
   'PSA_WANT_ALG_SHAKE256_512',
+  // Hashes Mbed TLS does not have (no upstream case depends on them).
+  'PSA_WANT_ALG_BLAKE2S_HASH256',
+  'PSA_WANT_ALG_BLAKE2B_HASH512',
+  'PSA_WANT_ALG_AES_MMO_ZIGBEE',
   'PSA_WANT_ALG_ASCON_HASH256',
 
   // The hashes are computed by the built-in (software) implementation.

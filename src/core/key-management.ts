@@ -30,6 +30,8 @@ import {
   PSA_KEY_TYPE_RSA_KEY_PAIR,
   PSA_KEY_USAGE_COPY,
   PSA_KEY_USAGE_EXPORT,
+  PSA_KEY_USAGE_VERIFY_HASH,
+  PSA_KEY_USAGE_VERIFY_MESSAGE,
   describe,
 } from '../values/index.js';
 import type { ResolvedKeyAttributes } from './attributes.js';
@@ -58,7 +60,9 @@ export function acquireKey(ctx: CoreContext, id: number, usage: number, alg: num
     if ((a.usage & needed) !== needed) {
       fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the key policy lacks ${describe(needed & ~a.usage, 'usage')}`);
     }
-    if (alg !== 0) checkPolicyPermits(a, a.type, alg, fn);
+    // A key used only to verify a signature gets the PSA 1.4 ECDSA equivalence.
+    const verify = usage === PSA_KEY_USAGE_VERIFY_HASH || usage === PSA_KEY_USAGE_VERIFY_MESSAGE;
+    if (alg !== 0) checkPolicyPermits(a, a.type, alg, fn, { verify });
     return slot;
   } catch (err) {
     ctx.store.release(slot);

@@ -20,6 +20,7 @@ import {
   PSA_ALG_FULL_LENGTH_MAC,
   PSA_ALG_IS_AEAD,
   PSA_ALG_IS_BLOCK_CIPHER_MAC,
+  PSA_ALG_IS_ECDSA,
   PSA_ALG_IS_HMAC,
   PSA_ALG_IS_JPAKE,
   PSA_ALG_IS_KEY_AGREEMENT,
@@ -135,16 +136,46 @@ export function algorithmPermits(keyType: number, policyAlg: number, requested: 
   return false;
 }
 
+/** The bit that distinguishes deterministic ECDSA from randomized ECDSA (`0x06000700` vs `0x06000600`). */
+const ECDSA_DETERMINISTIC_FLAG = 0x00000100;
+
+/** Randomized ECDSA with the hash of `alg` when `alg` is (deterministic) ECDSA with a hash; otherwise `alg`. */
+function verifyEquivalent(alg: number): number {
+  if (!PSA_ALG_IS_ECDSA(alg) || PSA_ALG_SIGN_GET_HASH(alg) === 0) return alg;
+  return (alg & ~ECDSA_DETERMINISTIC_FLAG) >>> 0;
+}
+
+/**
+ * Whether a policy algorithm permits `requested` for verification (PSA 1.4):
+ * as `algorithmPermits`, and in addition ECDSA(h) and DETERMINISTIC_ECDSA(h)
+ * (and their ANY_HASH wildcards) permit each other. `ECDSA_ANY` is unchanged.
+ */
+export function algorithmPermitsVerify(keyType: number, policyAlg: number, requested: number): boolean {
+  if (algorithmPermits(keyType, policyAlg, requested)) return true;
+  const p = verifyEquivalent(policyAlg);
+  const r = verifyEquivalent(requested);
+  return (p !== policyAlg || r !== requested) && algorithmPermits(keyType, p, r);
+}
+
+/** Options of `checkPolicyPermits`. */
+export interface PermitOptions {
+  /** The key is used to verify (VERIFY_HASH / VERIFY_MESSAGE): the PSA 1.4 verification equivalences apply. */
+  readonly verify?: boolean;
+}
+
 /**
  * `psa_key_policy_permits`: INVALID_ARGUMENT for 0 or a wildcard request,
- * NOT_PERMITTED when neither `alg` nor `alg2` permits it.
+ * NOT_PERMITTED when neither `alg` nor `alg2` permits it. With
+ * `{ verify: true }`, randomized and deterministic ECDSA with the same hash
+ * are equivalent (PSA 1.4; Mbed TLS has no such rule and no vector on it).
  */
-export function checkPolicyPermits(policy: KeyPolicy, keyType: number, alg: number, fn: string): void {
+export function checkPolicyPermits(policy: KeyPolicy, keyType: number, alg: number, fn: string, options: PermitOptions = {}): void {
   if (alg === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: PSA_ALG_NONE is not an algorithm`);
   if (PSA_ALG_IS_WILDCARD(alg)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is a wildcard, not a specific algorithm`);
   }
-  if (!algorithmPermits(keyType, policy.alg, alg) && !algorithmPermits(keyType, policy.alg2, alg)) {
+  const permits = options.verify === true ? algorithmPermitsVerify : algorithmPermits;
+  if (!permits(keyType, policy.alg, alg) && !permits(keyType, policy.alg2, alg)) {
     fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the key policy does not permit ${describe(alg, 'alg')}`);
   }
 }

@@ -6,4 +6,6 @@
 export const KEY_AGREEMENT_CAPABILITIES: readonly string[] = [
   'PSA_WANT_ALG_ECDH',
   'MBEDTLS_PSA_BUILTIN_ALG_ECDH',
+  // Key encapsulation (PSA 1.3) over ECDH; Mbed TLS has no such macro or case.
+  'PSA_WANT_ALG_ECIES_SEC1',
 ];

@@ -1,0 +1,22 @@
+/**
+ * The interface of a key derivation algorithm's state: the inputs of one
+ * `psa_key_derivation_operation_t` after the core has checked the operation
+ * state, the key types and the capacity, and the output stream.
+ * @module
+ */
+
+/** One running key derivation function (HKDF, TLS 1.2 PRF, PBKDF2, …). */
+export interface KdfState {
+  /**
+   * Accept input `step` (`PSA_KEY_DERIVATION_INPUT_*`) with `data`. Throws
+   * BAD_STATE for a step out of order, INVALID_ARGUMENT for a step the
+   * algorithm does not take or bad data. The caller keeps ownership of `data`.
+   */
+  input(step: number, data: Uint8Array): void;
+  /** Accept an integer input (PBKDF2 cost); INVALID_ARGUMENT when the algorithm takes none. */
+  inputInteger(step: number, value: bigint): void;
+  /** The next `length` bytes of output; BAD_STATE while inputs are missing. */
+  read(length: number): Uint8Array;
+  /** Wipe every secret held. */
+  destroy(): void;
+}
