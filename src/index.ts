@@ -29,9 +29,11 @@ export type {
   Driver,
   DriverEntryPoints,
   DriverKeyAttributes,
+  GenerateKeyOptions,
   HashContext,
   HashSuspendParts,
   KeyBuffer,
+  KeyGenerationProgress,
   OpaqueDriver,
   TransparentDriver,
 } from './drivers/driver.js';

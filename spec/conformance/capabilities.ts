@@ -27,6 +27,7 @@ import { ECC_KEY_CAPABILITIES } from './capabilities/keys-ecc.js';
 import { RSA_KEY_CAPABILITIES } from './capabilities/keys-rsa.js';
 import { ASYMMETRIC_ENCRYPTION_CAPABILITIES } from './capabilities/asymmetric-encryption.js';
 import { KEY_AGREEMENT_CAPABILITIES } from './capabilities/key-agreement.js';
+import { KEY_DERIVATION_CAPABILITIES } from './capabilities/key-derivation.js';
 import { SIGN_CAPABILITIES } from './capabilities/sign.js';
 import { SIGN_RSA_CAPABILITIES } from './capabilities/sign-rsa.js';
 import { CIPHER_CAPABILITIES } from './capabilities/cipher.js';
@@ -48,6 +49,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   ...SIGN_RSA_CAPABILITIES,
   ...ASYMMETRIC_ENCRYPTION_CAPABILITIES,
   ...KEY_AGREEMENT_CAPABILITIES,
+  ...KEY_DERIVATION_CAPABILITIES,
 
   // Core and storage.
   'MBEDTLS_PSA_CRYPTO_C',

@@ -87,6 +87,14 @@ export const TEST_CONSTANTS: ReadonlyMap<string, bigint> = new Map<string, bigin
   ['SIZE_MAX', (1n << 64n) - 1n],
   ['INT_MAX', (1n << 31n) - 1n],
   ['UINT32_MAX', (1n << 32n) - 1n],
+  // psa_crypto_util: Mbed TLS ASN.1 error codes (TF-PSA-Crypto 1.0 include/mbedtls/asn1.h;
+  // BUF_TOO_SMALL is PSA_ERROR_BUFFER_TOO_SMALL there, include/mbedtls/compat-3-crypto.h).
+  ['MBEDTLS_ERR_ASN1_OUT_OF_DATA', -0x60n],
+  ['MBEDTLS_ERR_ASN1_UNEXPECTED_TAG', -0x62n],
+  ['MBEDTLS_ERR_ASN1_INVALID_LENGTH', -0x64n],
+  ['MBEDTLS_ERR_ASN1_LENGTH_MISMATCH', -0x66n],
+  ['MBEDTLS_ERR_ASN1_INVALID_DATA', -0x68n],
+  ['MBEDTLS_ERR_ASN1_BUF_TOO_SMALL', -138n],
   ...pakeErrorCodes(),
 ]);
 

@@ -15,7 +15,6 @@ import {
   PSA_ALG_IS_KEY_AGREEMENT,
   PSA_ALG_IS_KEY_DERIVATION,
   PSA_ALG_IS_MAC,
-  PSA_ALG_IS_RAW_KEY_AGREEMENT,
   PSA_ALG_IS_SIGN,
   PSA_ALG_IS_SIGN_HASH,
   PSA_ALG_IS_SIGN_MESSAGE,
@@ -74,6 +73,7 @@ import { exerciseCipherKey } from './exercise/cipher.js';
 import { exerciseMacKey } from './exercise/mac.js';
 import { exerciseAsymmetricEncryptionKey } from './exercise/asymmetric-encryption.js';
 import { exerciseKeyAgreementKey } from './exercise/key-agreement.js';
+import { exerciseKeyDerivationKey } from './exercise/key-derivation.js';
 import { exerciseSignKey } from './exercise/sign.js';
 
 // ---------------------------------------------------------------------------
@@ -526,12 +526,11 @@ export function exerciseKey(key: number, usage: number, alg: number): void {
     if (!exerciseAsymmetricEncryptionKey) throw new Skip('exercise needs asymmetric encryption, not implemented yet');
     exerciseAsymmetricEncryptionKey(key, usage, a);
   } else if (PSA_ALG_IS_KEY_DERIVATION(a)) {
-    throw new Skip('exercise needs key derivation, not implemented yet');
-  } else if (PSA_ALG_IS_RAW_KEY_AGREEMENT(a)) {
+    if (!exerciseKeyDerivationKey) throw new Skip('exercise needs key derivation, not implemented yet');
+    exerciseKeyDerivationKey(key, usage, a);
+  } else if (PSA_ALG_IS_KEY_AGREEMENT(a)) {
     if (!exerciseKeyAgreementKey) throw new Skip('exercise needs key agreement, not implemented yet');
     exerciseKeyAgreementKey(key, usage, a);
-  } else if (PSA_ALG_IS_KEY_AGREEMENT(a)) {
-    throw new Skip('exercise needs key agreement and key derivation, not implemented yet');
   } else {
     throw new Error(`no code to exercise algorithm ${describe(a, 'alg')}`);
   }

@@ -128,8 +128,13 @@ describe('Weierstrass keys', () => {
       PSA_ERROR_INVALID_ARGUMENT);
     expectStatus(() => psa.importKey({ type: PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), bits: 256 }, new Uint8Array(31).fill(1)),
       PSA_ERROR_INVALID_ARGUMENT);
-    // secp224k1 (225 bits) is not in TF-PSA-Crypto: a 29-byte K1 key has no curve.
-    expectStatus(() => psa.importKey({ type: PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_K1) }, new Uint8Array(29).fill(1)),
+    // 29 bytes is secp224k1 (225 bits); 28 bytes is no SECP_K1 private key (28-byte coordinates are its public keys).
+    const k1 = new Uint8Array(29);
+    k1[28] = 1;
+    expect(psa.getKeyAttributes(psa.importKey({ type: PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_K1) }, k1)).bits).toBe(225);
+    expectStatus(() => psa.importKey({ type: PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_K1) }, new Uint8Array(28).fill(1)),
+      PSA_ERROR_INVALID_ARGUMENT);
+    expectStatus(() => psa.importKey({ type: PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_K1), bits: 224 }, new Uint8Array(28).fill(1)),
       PSA_ERROR_INVALID_ARGUMENT);
   });
 

@@ -35,6 +35,7 @@ export * from './sign.js';
 export * from './asymmetric-encryption.js';
 export * from './key-agreement.js';
 export * from './encapsulation.js';
+export * from './key-derivation.js';
 export * from './random.js';
 export * from './its.js';
 export * from './stats.js';

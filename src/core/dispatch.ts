@@ -12,6 +12,7 @@ import type {
   Driver,
   DriverEntryPoints,
   DriverKeyAttributes,
+  GenerateKeyOptions,
   HashContext,
   KeyBuffer,
   OpaqueDriver,
@@ -99,13 +100,14 @@ export class Dispatcher {
     random: (length: number) => Uint8Array,
     fn: string,
     customData: Uint8Array = new Uint8Array(0),
+    options: GenerateKeyOptions = {},
   ): KeyBuffer {
     const opaque = this.opaqueFor(attributes.lifetime, fn);
     if (opaque) {
       if (!opaque.generateKey) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: driver '${opaque.name}' cannot generate keys`);
-      return opaque.generateKey(attributes, random, customData);
+      return opaque.generateKey(attributes, random, customData, options);
     }
-    return this.transparentCall(fn, (d) => d.generateKey !== undefined, (d) => d.generateKey!(attributes, random, customData));
+    return this.transparentCall(fn, (d) => d.generateKey !== undefined, (d) => d.generateKey!(attributes, random, customData, options));
   }
 
   /** The export representation of an opaque key, if its driver releases it at all. */

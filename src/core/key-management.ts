@@ -9,6 +9,7 @@ import { fail, PsaError } from '../values/error.js';
 import {
   PSA_ERROR_DATA_CORRUPT,
   PSA_ERROR_DATA_INVALID,
+  PSA_ERROR_GENERIC_ERROR,
   PSA_ERROR_INVALID_ARGUMENT,
   PSA_ERROR_INVALID_HANDLE,
   PSA_ERROR_NOT_PERMITTED,
@@ -34,6 +35,7 @@ import {
   PSA_KEY_USAGE_VERIFY_MESSAGE,
   describe,
 } from '../values/index.js';
+import type { GenerateKeyOptions, KeyBuffer } from '../drivers/driver.js';
 import type { ResolvedKeyAttributes } from './attributes.js';
 import type { CoreContext } from './context.js';
 import { createKey } from './key-creation.js';
@@ -87,12 +89,21 @@ export function importKey(ctx: CoreContext, attributes: ResolvedKeyAttributes, d
   return createKey(ctx, attributes, fn, (a) => ctx.dispatch.importKey(a, data, fn));
 }
 
-/** `psa_generate_key_custom` (and `psa_generate_key` with default parameters). */
+/** A marker thrown through the driver when the progress callback fails (never a fallback status). */
+class ProgressAbort extends PsaError {}
+
+/**
+ * `psa_generate_key_custom` (and `psa_generate_key` with default parameters).
+ * `options.onProgress` is passed to the driver; if it throws, the driver's
+ * work is abandoned, no key is left behind, and its `PsaError` is rethrown
+ * unchanged (anything else becomes `PSA_ERROR_GENERIC_ERROR`).
+ */
 export function generateKey(
   ctx: CoreContext,
   attributes: ResolvedKeyAttributes,
   custom: CustomKeyParameters = { flags: 0 },
   customData: Uint8Array = new Uint8Array(0),
+  options: GenerateKeyOptions = {},
 ): number {
   const fn = customData.length > 0 || custom.flags !== 0 ? 'psa_generate_key_custom' : 'psa_generate_key';
   if (attributes.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key size must be given`);
@@ -104,7 +115,31 @@ export function generateKey(
   if (custom.flags !== 0 || (customData.length !== 0 && !rsaExponent)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: no custom parameters are defined for ${describe(attributes.type, 'keyType')}`);
   }
-  return createKey(ctx, attributes, fn, (a) => ctx.dispatch.generateKey(a, (n) => ctx.rng.generate(n), fn, customData));
+  const user = options.onProgress;
+  let thrown: { error: unknown } | undefined;
+  const onProgress = user && ((event: Parameters<typeof user>[0]): void => {
+    try {
+      user(event);
+    } catch (error) {
+      thrown = { error };
+      throw new ProgressAbort(PSA_ERROR_GENERIC_ERROR, `${fn}: the progress callback threw; generation abandoned`);
+    }
+  });
+  return createKey(ctx, attributes, fn, (a) => {
+    let produced: KeyBuffer | undefined;
+    try {
+      produced = ctx.dispatch.generateKey(a, (n) => ctx.rng.generate(n), fn, customData, onProgress ? { onProgress } : {});
+    } catch (err) {
+      if (!thrown) throw err;
+    }
+    if (thrown) {
+      // Also when a driver swallowed the callback's exception: the key is dropped.
+      produced?.keyBuffer.fill(0);
+      if (thrown.error instanceof PsaError && !(thrown.error instanceof ProgressAbort)) throw thrown.error;
+      throw new PsaError(PSA_ERROR_GENERIC_ERROR, `${fn}: the progress callback threw; generation abandoned`);
+    }
+    return produced!;
+  });
 }
 
 /** `psa_copy_key`: the copy's policy is the intersection of both policies. */

@@ -8,8 +8,21 @@ import { resolveAttributes, type KeyAttributes, type ResolvedKeyAttributes } fro
 import { hashCompare, hashCompute, HashOperation } from './hash.js';
 import * as keys from './key-management.js';
 import { checkKeyUsage } from './key-usage.js';
+import type { GenerateKeyOptions } from '../drivers/driver.js';
 import { api, PsaBase } from './psa-base.js';
 import { checkBytes, checkObject, checkUint } from './validate.js';
+import { PsaError } from '../values/error.js';
+import { PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
+
+/** The optional options of `generateKey`: INVALID_ARGUMENT unless an object whose `onProgress` is a function or absent. */
+function checkGenerateOptions(options: GenerateKeyOptions | undefined, fn: string): GenerateKeyOptions {
+  if (options === undefined) return {};
+  const o = checkObject(options, fn, 'options') as GenerateKeyOptions;
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new PsaError(PSA_ERROR_INVALID_ARGUMENT, `${fn}: options.onProgress must be a function`);
+  }
+  return o.onProgress ? { onProgress: o.onProgress } : {};
+}
 
 /** `PsaBase` plus key management and hashing. */
 export class PsaKeys extends PsaBase {
@@ -19,18 +32,24 @@ export class PsaKeys extends PsaBase {
     return api(fn, () => keys.importKey(this.core(fn), resolveAttributes(attributes, fn), checkBytes(data, fn, 'data')));
   }
 
-  /** `psa_generate_key`: returns the new key's id. */
-  generateKey(attributes: KeyAttributes): number {
+  /**
+   * `psa_generate_key`: returns the new key's id. `options.onProgress`
+   * reports the progress of an RSA generation (see `KeyGenerationProgress`);
+   * a callback that throws abandons the generation (its `PsaError` is
+   * rethrown, anything else is `PSA_ERROR_GENERIC_ERROR`).
+   */
+  generateKey(attributes: KeyAttributes, options?: GenerateKeyOptions): number {
     const fn = 'psa_generate_key';
-    return api(fn, () => keys.generateKey(this.core(fn), resolveAttributes(attributes, fn)));
+    return api(fn, () => keys.generateKey(this.core(fn), resolveAttributes(attributes, fn), undefined, undefined, checkGenerateOptions(options, fn)));
   }
 
-  /** `psa_generate_key_custom`: generation with custom production parameters. */
-  generateKeyCustom(attributes: KeyAttributes, custom: keys.CustomKeyParameters, customData: Uint8Array): number {
+  /** `psa_generate_key_custom`: generation with custom production parameters; `options` as for `generateKey`. */
+  generateKeyCustom(attributes: KeyAttributes, custom: keys.CustomKeyParameters, customData: Uint8Array, options?: GenerateKeyOptions): number {
     const fn = 'psa_generate_key_custom';
     return api(fn, () => {
       const flags = checkUint(checkObject(custom, fn, 'custom').flags, fn, 'custom.flags');
-      return keys.generateKey(this.core(fn), resolveAttributes(attributes, fn), { flags }, checkBytes(customData, fn, 'customData'));
+      const checked = checkGenerateOptions(options, fn);
+      return keys.generateKey(this.core(fn), resolveAttributes(attributes, fn), { flags }, checkBytes(customData, fn, 'customData'), checked);
     });
   }
 

@@ -8,10 +8,10 @@
  */
 import type { PsaOptions } from './options.js';
 import { api } from './psa-base.js';
-import { PsaEncapsulation } from './psa-encapsulation.js';
+import { PsaKeyDerivation } from './psa-key-derivation.js';
 
 /** One PSA Crypto instance: a key store, its storage, its drivers and its random generator. */
-export class Psa extends PsaEncapsulation {}
+export class Psa extends PsaKeyDerivation {}
 
 /** Create a PSA Crypto instance (`psa_crypto_init` for the TypeScript face). */
 export function createPsa(options: PsaOptions = {}): Psa {

@@ -9,22 +9,25 @@
  * As in Mbed TLS, only ECDSA can be interrupted (other algorithms:
  * NOT_SUPPORTED at start).
  *
- * What an "op" is here: the work is counted in two steps — (1) the key is
- * looked up again and its policy and type re-checked, (2) the signature is
- * computed or verified in one piece by the driver. `complete` performs
- * `max(1, maxOps)` steps (all of them when `maxOps` is
- * `PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED`) and answers
- * `PSA_OPERATION_INCOMPLETE` while steps remain. The elliptic-curve
- * arithmetic itself is not split: a call that runs step 2 takes as long as
- * `psa_sign_hash`.
+ * The work is split by the key's driver when it offers `signHashStart` /
+ * `verifyHashStart` (the software driver does for ECDSA:
+ * `ecdsa-interruptible.ts`, with Mbed TLS's op weights). The job is created
+ * at start with its own copy of the key, as Mbed TLS loads the key at start;
+ * `complete` runs it within the `max_ops` budget and `get_num_ops` reports
+ * the ops it spent. A driver without those entry points gets two coarse
+ * steps: (1) the key is looked up again and its policy and type re-checked,
+ * (2) the signature is computed or verified in one piece.
  * @module
  */
 import { fail } from '../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
 import { PSA_ALG_IS_ECDSA, PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_KEY_PAIR, PSA_SIGN_OUTPUT_SIZE, PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_VERIFY_HASH, describe } from '../values/index.js';
+import type { InterruptibleJob } from '../drivers/sign.js';
+import { PsaError } from '../values/error.js';
+import type { KeySlot } from './key-slot.js';
 import { withKey } from './key-management.js';
 import { driverSignHash, driverVerifyHash, fitSignature, type SignEnv } from './sign.js';
-import { asPsaError, checkSignAlg, signKeyCompatible } from './sign-rules.js';
+import { asPsaError, checkSignAlg, driverAttributes, signKeyCompatible } from './sign-rules.js';
 import { copyBytes } from '../bytes.js';
 
 /** Steps of one signature or verification (see the module comment). */
@@ -40,6 +43,8 @@ interface Started {
   readonly signature: Uint8Array | undefined;
   /** The signature size of the key with `alg` (`PSA_SIGN_OUTPUT_SIZE`). */
   readonly size: number;
+  /** The driver's split computation, when its driver has one; otherwise the coarse steps. */
+  readonly job: InterruptibleJob<Uint8Array | true> | undefined;
   done: number;
 }
 
@@ -76,8 +81,9 @@ abstract class InterruptibleHashOperation {
       const env = this.env(fn);
       checkSignAlg(env.hashes, false, alg, NO_CONTEXT, fn);
       const size = this.#checkKey(env, key, alg, isSign, fn);
+      const job = withKey(env.ctx, key, 0, 0, fn, (slot) => this.startJob(env, slot, alg, hash, signature, fn));
       this.#numOps = 0;
-      this.started = { key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), size, done: 0 };
+      this.started = { key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), size, job, done: 0 };
     } catch (err) {
       this.#error = true;
       this.started = undefined;
@@ -110,6 +116,13 @@ abstract class InterruptibleHashOperation {
       const s = this.started;
       if (!s || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has not been started`);
       precheck(s);
+      if (s.job) {
+        const result = s.job.step(maxOps === PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ? maxOps : Math.max(1, maxOps));
+        this.#numOps = s.job.numOps;
+        if (result === undefined) return undefined;
+        this.started = undefined;
+        return this.finishJob(result, s) as T;
+      }
       const env = this.env(fn);
       let budget = maxOps === PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ? STEPS : Math.max(1, maxOps);
       let result: T | undefined;
@@ -130,6 +143,25 @@ abstract class InterruptibleHashOperation {
     }
   }
 
+  /**
+   * The driver's split computation for this key. NOT_SUPPORTED means the
+   * key's driver has none; the operation then uses the coarse steps.
+   */
+  protected abstract createJob(env: SignEnv, slot: KeySlot, alg: number, hash: Uint8Array, signature: Uint8Array | undefined, fn: string): InterruptibleJob<Uint8Array | true>;
+
+  /** What `complete` returns for a finished job. */
+  protected abstract finishJob(result: Uint8Array | true, s: Started): unknown;
+
+  /** `createJob`, with `undefined` when the driver has no split computation. */
+  private startJob(env: SignEnv, slot: KeySlot, alg: number, hash: Uint8Array, signature: Uint8Array | undefined, fn: string): InterruptibleJob<Uint8Array | true> | undefined {
+    try {
+      return this.createJob(env, slot, alg, hash, signature, fn);
+    } catch (err) {
+      if (err instanceof PsaError && err.status === PSA_ERROR_NOT_SUPPORTED) return undefined;
+      throw err;
+    }
+  }
+
   /** `psa_*_hash_abort`: ends the operation, clears the error state and the op count. */
   abort(): void {
     this.started = undefined;
@@ -143,6 +175,16 @@ export class SignHashInterruptible extends InterruptibleHashOperation {
   /** `psa_sign_hash_start`. */
   start(key: number, alg: number, hash: Uint8Array): void {
     this.begin(key, alg, hash, undefined, true, 'psa_sign_hash_start');
+  }
+
+  protected createJob(env: SignEnv, slot: KeySlot, alg: number, hash: Uint8Array, _signature: Uint8Array | undefined, fn: string): InterruptibleJob<Uint8Array> {
+    const a = slot.attributes;
+    return env.ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.signHashStart !== undefined,
+      (d) => d.signHashStart!(driverAttributes(a), slot.keyBuffer, alg, hash, (n) => env.ctx.rng.generate(n)));
+  }
+
+  protected finishJob(result: Uint8Array | true): Uint8Array {
+    return result as Uint8Array;
   }
 
   /** `psa_sign_hash_complete`: the signature, or `undefined` for PSA_OPERATION_INCOMPLETE. */
@@ -163,6 +205,16 @@ export class VerifyHashInterruptible extends InterruptibleHashOperation {
   /** `psa_verify_hash_start`. */
   start(key: number, alg: number, hash: Uint8Array, signature: Uint8Array): void {
     this.begin(key, alg, hash, signature, false, 'psa_verify_hash_start');
+  }
+
+  protected createJob(env: SignEnv, slot: KeySlot, alg: number, hash: Uint8Array, signature: Uint8Array | undefined, fn: string): InterruptibleJob<true> {
+    const a = slot.attributes;
+    return env.ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.verifyHashStart !== undefined,
+      (d) => d.verifyHashStart!(driverAttributes(a), slot.keyBuffer, alg, hash, signature!));
+  }
+
+  protected finishJob(): true {
+    return true;
   }
 
   /** `psa_verify_hash_complete`: true when verified, false for PSA_OPERATION_INCOMPLETE; INVALID_SIGNATURE throws. */

@@ -66,6 +66,29 @@ export interface KeyBuffer {
   readonly bits: number;
 }
 
+/**
+ * A progress report of a key generation (RSA: the other key types are fast
+ * and report nothing). Within one search, `candidates` counts up from 1.
+ * - `'prime-p'`, `'prime-q'`: one event per candidate prime that passed
+ *   trial division and went through Miller–Rabin.
+ * - `'check'`: one event per pair of primes put through the final checks
+ *   (|p − q| and the size of d). A rejected pair starts again with `'prime-p'`.
+ */
+export interface KeyGenerationProgress {
+  readonly phase: 'prime-p' | 'prime-q' | 'check';
+  readonly candidates: number;
+}
+
+/** Options of a key generation (the TypeScript face's optional last argument). */
+export interface GenerateKeyOptions {
+  /**
+   * Called synchronously as a long generation advances. If it throws, the
+   * generation is abandoned (no key is created): a `PsaError` it throws is
+   * reported unchanged, anything else as `PSA_ERROR_GENERIC_ERROR`.
+   */
+  readonly onProgress?: (event: KeyGenerationProgress) => void;
+}
+
 /** Entry points shared by both kinds of driver. All are optional. */
 export interface DriverEntryPoints
   extends MacEntryPoints, CipherEntryPoints, AeadEntryPoints, KeyWrapEntryPoints, XofEntryPoints,
@@ -79,9 +102,15 @@ export interface DriverEntryPoints
   importKey?(attributes: DriverKeyAttributes, data: Uint8Array): KeyBuffer;
   /**
    * Generate a key of `attributes.type` and `attributes.bits`, `random` supplying entropy;
-   * `customData` carries `psa_generate_key_custom`'s data (e.g. an RSA public exponent), empty otherwise.
+   * `customData` carries `psa_generate_key_custom`'s data (e.g. an RSA public exponent), empty otherwise;
+   * `options.onProgress`, when given, may be called as the generation advances (drivers may ignore it).
    */
-  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array, customData?: Uint8Array): KeyBuffer;
+  generateKey?(
+    attributes: DriverKeyAttributes,
+    random: (length: number) => Uint8Array,
+    customData?: Uint8Array,
+    options?: GenerateKeyOptions,
+  ): KeyBuffer;
   /** The public part of a key pair, in the PSA public-key format. */
   exportPublicKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
 

@@ -6,7 +6,7 @@
  */
 import { fail } from '../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
-import { PSA_ECC_FAMILY_MONTGOMERY, PSA_ECC_FAMILY_TWISTED_EDWARDS } from '../values/key-types.js';
+import { PSA_ECC_FAMILY_MONTGOMERY, PSA_ECC_FAMILY_SECP_K1, PSA_ECC_FAMILY_TWISTED_EDWARDS } from '../values/key-types.js';
 
 /** Whether `family` is a short Weierstrass family (keys in id-ecPublicKey / SEC1 containers). */
 export function isWeierstrass(family: number): boolean {
@@ -19,9 +19,19 @@ export function eccPrivateLength(family: number, bits: number): number {
   return Math.ceil(bits / 8);
 }
 
-/** Length of a PSA ECC public key: 1 + 2·ceil(bits/8) (uncompressed point) for Weierstrass curves, else the private length. */
+/**
+ * Length of one coordinate of a Weierstrass point: the byte length of the
+ * field. It equals ceil(bits/8) except for secp224k1, whose PSA key size is
+ * the 225 bits of its group order while its field has 224 bits.
+ */
+export function eccCoordinateLength(family: number, bits: number): number {
+  if (family === PSA_ECC_FAMILY_SECP_K1 && bits === 225) return 28;
+  return Math.ceil(bits / 8);
+}
+
+/** Length of a PSA ECC public key: 1 + 2 coordinates (uncompressed point) for Weierstrass curves, else the private length. */
 export function eccPublicLength(family: number, bits: number): number {
-  return isWeierstrass(family) ? 1 + 2 * Math.ceil(bits / 8) : eccPrivateLength(family, bits);
+  return isWeierstrass(family) ? 1 + 2 * eccCoordinateLength(family, bits) : eccPrivateLength(family, bits);
 }
 
 /** Fail with INVALID_ARGUMENT unless `data` is a private key of the curve's length. */
@@ -36,7 +46,7 @@ export function checkEccPrivate(family: number, bits: number, data: Uint8Array):
  */
 export function checkEccPublic(family: number, bits: number, data: Uint8Array): void {
   if (isWeierstrass(family)) {
-    const n = Math.ceil(bits / 8);
+    const n = eccCoordinateLength(family, bits);
     if ((data[0] === 0x02 || data[0] === 0x03) && data.length === 1 + n) fail(PSA_ERROR_NOT_SUPPORTED, 'compressed EC points are not supported');
     if (data[0] !== 0x04 || data.length !== 1 + 2 * n) fail(PSA_ERROR_INVALID_ARGUMENT, 'EC public key is not an uncompressed point of the curve');
     return;

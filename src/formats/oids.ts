@@ -5,7 +5,8 @@
  * @module
  */
 import {
-  PSA_ECC_FAMILY_BRAINPOOL_P_R1, PSA_ECC_FAMILY_MONTGOMERY, PSA_ECC_FAMILY_SECP_K1, PSA_ECC_FAMILY_SECP_R1,
+  PSA_ECC_FAMILY_BRAINPOOL_P_R1,
+  PSA_ECC_FAMILY_FRP, PSA_ECC_FAMILY_MONTGOMERY, PSA_ECC_FAMILY_SECP_K1, PSA_ECC_FAMILY_SECP_R1,
   PSA_ECC_FAMILY_TWISTED_EDWARDS,
 } from '../values/key-types.js';
 
@@ -45,6 +46,8 @@ export const OID = {
   brainpoolP384r1: '1.3.36.3.3.2.8.1.1.11',
   /** brainpoolP512r1. */
   brainpoolP512r1: '1.3.36.3.3.2.8.1.1.13',
+  /** FRP256v1 (ANSSI, JORF 2011-10-24). */
+  FRP256v1: '1.2.250.1.223.101.256.1',
   /** id-X25519 (RFC 8410). */
   X25519: '1.3.101.110',
   /** id-X448 (RFC 8410). */
@@ -90,6 +93,7 @@ const WEIERSTRASS: ReadonlyArray<readonly [OidName, number, number]> = [
   ['brainpoolP320r1', PSA_ECC_FAMILY_BRAINPOOL_P_R1, 320],
   ['brainpoolP384r1', PSA_ECC_FAMILY_BRAINPOOL_P_R1, 384],
   ['brainpoolP512r1', PSA_ECC_FAMILY_BRAINPOOL_P_R1, 512],
+  ['FRP256v1', PSA_ECC_FAMILY_FRP, 256],
 ];
 
 /** Curves whose OID is the algorithm itself (RFC 8410), by OID name. */

@@ -3,9 +3,12 @@
  *
  * The curve set is TF-PSA-Crypto's (SECP_R1 192–521, SECP_K1 192 and 256,
  * Brainpool P256r1/P384r1/P512r1, Curve25519, Curve448) plus the twisted
- * Edwards curves. Deliberately absent: PSA_WANT_KEY_TYPE_ECC_KEY_PAIR_DERIVE
- * (key derivation does not exist yet), secp224k1 (dropped by TF-PSA-Crypto
- * 1.0), Brainpool 160–320, SECP_R2, SECT and FRP curves.
+ * Edwards curves, secp224k1 (key size 225; dropped by TF-PSA-Crypto 1.0),
+ * Brainpool P160r1/P192r1/P224r1/P320r1 and FRP256v1 (no macro in the
+ * vectors). For these extra curves the only active Mbed TLS cases are the
+ * generated "curve not supported" ones, which these lines switch off.
+ * PSA_WANT_KEY_TYPE_ECC_KEY_PAIR_DERIVE is listed with key derivation
+ * (`key-derivation.ts`). Deliberately absent: SECP_R2 and SECT curves.
  */
 export const ECC_KEY_CAPABILITIES: readonly string[] = [
   'PSA_WANT_KEY_TYPE_ECC_PUBLIC_KEY',
@@ -24,8 +27,13 @@ export const ECC_KEY_CAPABILITIES: readonly string[] = [
   'PSA_WANT_ECC_SECP_R1_384',
   'PSA_WANT_ECC_SECP_R1_521',
   'PSA_WANT_ECC_SECP_K1_192',
+  'PSA_WANT_ECC_SECP_K1_225',
   'PSA_WANT_ECC_SECP_K1_256',
+  'PSA_WANT_ECC_BRAINPOOL_P_R1_160',
+  'PSA_WANT_ECC_BRAINPOOL_P_R1_192',
+  'PSA_WANT_ECC_BRAINPOOL_P_R1_224',
   'PSA_WANT_ECC_BRAINPOOL_P_R1_256',
+  'PSA_WANT_ECC_BRAINPOOL_P_R1_320',
   'PSA_WANT_ECC_BRAINPOOL_P_R1_384',
   'PSA_WANT_ECC_BRAINPOOL_P_R1_512',
   'PSA_WANT_ECC_MONTGOMERY_255',

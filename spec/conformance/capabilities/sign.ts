@@ -4,15 +4,15 @@
  * ECDSA (randomized, deterministic, and ECDSA_ANY) with the built-in
  * (software) implementation, and EdDSA: PureEdDSA, Ed25519ph, Ed448ph.
  *
- * Deliberately absent: MBEDTLS_ECP_RESTARTABLE — the interruptible
- * sign/verify hash functions exist, but they count work in two coarse steps
- * instead of splitting the elliptic-curve arithmetic, so the op counts the
- * upstream interruptible tests derive from Mbed TLS's ECP internals cannot
- * hold. PSA_HAVE_ALG_SOME_ECDSA, which gates the `psa_crypto_util`
- * suite (mbedtls_ecdsa_raw_to_der / der_to_raw): those conversions are Mbed
- * TLS utility functions outside the PSA API, and their expected results are
- * MBEDTLS_ERR_ASN1_* codes that the runner does not know; they are not
- * implemented here.
+ * MBEDTLS_ECP_RESTARTABLE: the interruptible sign/verify hash functions
+ * split ECDSA into units of work counted with Mbed TLS's op weights
+ * (`src/drivers/software/ecdsa-interruptible.ts`). It also gates
+ * `key_agreement_interruptible`, whose functions (psa_key_agreement_iop_*)
+ * do not exist here: those cases are skipped as unimplemented.
+ *
+ * PSA_HAVE_ALG_SOME_ECDSA gates the `psa_crypto_util` suite
+ * (mbedtls_ecdsa_raw_to_der / der_to_raw): `ecdsaRawToDer` / `ecdsaDerToRaw`
+ * in `src/formats/ecdsa-signature.ts`.
  */
 export const SIGN_CAPABILITIES: readonly string[] = [
   'PSA_WANT_ALG_ECDSA',
@@ -20,6 +20,8 @@ export const SIGN_CAPABILITIES: readonly string[] = [
   'PSA_WANT_ALG_DETERMINISTIC_ECDSA',
   'MBEDTLS_PSA_BUILTIN_ALG_ECDSA',
   'MBEDTLS_PSA_BUILTIN_ALG_DETERMINISTIC_ECDSA',
+  'PSA_HAVE_ALG_SOME_ECDSA',
+  'MBEDTLS_ECP_RESTARTABLE',
   'PSA_WANT_ALG_PURE_EDDSA',
   'PSA_WANT_ALG_ED25519PH',
   'PSA_WANT_ALG_ED448PH',

@@ -4,12 +4,15 @@
  * `psa_raw_key_agreement` and `psa_key_agreement` (INVALID_ARGUMENT and
  * NOT_SUPPORTED count as one, as upstream's `TEST_STATUS`). The
  * interruptible variant needs restartable ECC (not built), and the
- * `psa_key_derivation_key_agreement` step runs only when HKDF is built, as
- * upstream; key derivation does not exist yet, so that step is left out.
+ * `psa_key_derivation_key_agreement` step (into an HKDF operation) runs
+ * only when HKDF is built, as upstream.
  */
 import * as psa from '../../../src/c/index.js';
 import {
+  PSA_ALG_HKDF,
+  PSA_ALG_SHA_256,
   PSA_EXPORT_PUBLIC_KEY_MAX_SIZE,
+  PSA_KEY_DERIVATION_INPUT_SECRET,
   PSA_KEY_TYPE_DERIVE,
   PSA_KEY_TYPE_IS_KEY_PAIR,
   PSA_KEY_TYPE_IS_PUBLIC_KEY,
@@ -19,7 +22,7 @@ import {
 } from '../../../src/values/index.js';
 import { checkStatusLoose, checkSuccess } from '../assert.js';
 import { isConfigDefined } from '../capabilities.js';
-import { Skip, type SuiteFunctions } from '../framework.js';
+import type { SuiteFunctions } from '../framework.js';
 import { guarded, startSession, u16, u32 } from '../helpers.js';
 
 export const suite = 'psa_crypto_op_fail';
@@ -50,7 +53,14 @@ function keyAgreementFail(keyTypeArg: number, keyData: Uint8Array, algArg: numbe
     psa.psa_set_key_usage_flags(secretAttributes, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT);
     checkStatusLoose(psa.psa_key_agreement(key.value, peer, alg, secretAttributes, secret), expectedStatus, 'psa_key_agreement');
     if (isConfigDefined('PSA_WANT_ALG_HKDF') && isConfigDefined('PSA_WANT_ALG_SHA_256')) {
-      throw new Skip('the psa_key_derivation_key_agreement step needs key derivation, not implemented yet');
+      const operation = psa.psa_key_derivation_operation_init();
+      try {
+        checkSuccess(psa.psa_key_derivation_setup(operation, PSA_ALG_HKDF(PSA_ALG_SHA_256)), 'psa_key_derivation_setup');
+        checkStatusLoose(psa.psa_key_derivation_key_agreement(operation, PSA_KEY_DERIVATION_INPUT_SECRET, key.value, peer), expectedStatus,
+          'psa_key_derivation_key_agreement');
+      } finally {
+        psa.psa_key_derivation_abort(operation);
+      }
     }
   } finally {
     psa.psa_destroy_key(secret.value);

@@ -2,7 +2,7 @@
  * Key agreement test functions of the `psa_crypto` suite: raw agreement and
  * `psa_key_agreement` against known answers (`key_agreement`) and policy
  * enforcement (`raw_agreement_key_policy`). The functions that feed a shared
- * secret into a key derivation skip until key derivation exists.
+ * secret into a key derivation are in the key derivation suite files.
  */
 import * as psa from '../../../src/c/index.js';
 import {
@@ -20,8 +20,6 @@ import type { SuiteFunctions } from '../framework.js';
 import { guarded, startSession, u16, u32 } from '../helpers.js';
 
 export const suite = 'psa_crypto';
-
-const NEEDS_DERIVATION = 'needs key derivation (psa_key_derivation_*), not implemented yet';
 
 function rawAgreementKeyPolicy(
   policyUsage: number, policyAlg: number, keyTypeArg: number, keyData: Uint8Array, exerciseAlg: number, expectedStatus: number,
@@ -92,8 +90,4 @@ function keyAgreement(algArg: number, ourKeyType: number, ourKeyData: Uint8Array
 export const functions: SuiteFunctions = {
   raw_agreement_key_policy: { params: ['int', 'int', 'int', 'data', 'int', 'int'], run: guarded(rawAgreementKeyPolicy) },
   key_agreement: { params: ['int', 'int', 'data', 'data', 'data'], run: guarded(keyAgreement) },
-  agreement_key_policy: { params: ['int', 'int', 'int', 'data', 'int', 'int'], skip: NEEDS_DERIVATION },
-  key_agreement_setup: { params: ['int', 'int', 'int', 'data', 'data', 'int'], skip: NEEDS_DERIVATION },
-  key_agreement_output: { params: ['int', 'int', 'data', 'data', 'data', 'data'], skip: NEEDS_DERIVATION },
-  key_agreement_capacity: { params: ['int', 'int', 'data', 'data', 'int'], skip: NEEDS_DERIVATION },
 };

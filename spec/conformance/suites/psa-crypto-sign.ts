@@ -6,12 +6,7 @@
  * `verify_message`, `verify_message_fail`, `asymmetric_signature_key_policy`,
  * transliterated from `test_suite_psa_crypto.function`.
  *
- * The interruptible functions (`*_interruptible`,
- * `interruptible_signverify_hash_*`) are not declared: they depend on
- * MBEDTLS_ECP_RESTARTABLE, which this build does not define (the
- * interruptible operations here do not split the elliptic-curve arithmetic,
- * so the op counts those tests derive from Mbed TLS's ECP window sizes
- * cannot hold), and the runner skips them as "dependency not met".
+ * The interruptible functions are in `psa-crypto-sign-interruptible.ts`.
  */
 import * as psa from '../../../src/c/index.js';
 import { check, checkBytes, checkEqual, checkLessOrEqual, checkStatus, checkSuccess } from '../assert.js';

@@ -53,7 +53,7 @@ export function readWeierstrassScalar(curve: WeierstrassCurve, data: Uint8Array,
  * curve and not the point at infinity; anything else is INVALID_ARGUMENT.
  */
 export function readWeierstrassPoint(curve: WeierstrassCurve, data: Uint8Array, fn: string): WeierstrassPoint<bigint> {
-  const n = curve.bytes;
+  const n = curve.coordinateBytes;
   if (data.length !== 2 * n + 1 || data[0] !== 0x04) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an ECC public key of ${curve.bits} bits is 0x04 followed by two ${n}-byte coordinates`);
   }
@@ -74,10 +74,11 @@ export function readWeierstrassPoint(curve: WeierstrassCurve, data: Uint8Array, 
 /** A Weierstrass point in the PSA format 0x04 ‖ X ‖ Y. */
 export function writeWeierstrassPoint(curve: WeierstrassCurve, point: WeierstrassPoint<bigint>): Uint8Array {
   const { x, y } = point.toAffine();
-  const out = new Uint8Array(2 * curve.bytes + 1);
+  const n = curve.coordinateBytes;
+  const out = new Uint8Array(2 * n + 1);
   out[0] = 0x04;
-  out.set(bigToBytesBE(x, curve.bytes), 1);
-  out.set(bigToBytesBE(y, curve.bytes), 1 + curve.bytes);
+  out.set(bigToBytesBE(x, n), 1);
+  out.set(bigToBytesBE(y, n), 1 + n);
   return out;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The elliptic curves of the software driver, by PSA family and key size:
  * the curve set of Mbed TLS / TF-PSA-Crypto (SECP_R1 192–521, SECP_K1 192
- * and 256, Brainpool P256r1/P384r1/P512r1, Curve25519, Curve448) plus the
- * twisted Edwards curves Ed25519 and Ed448. Curves noble does not ship
- * (P-192, P-224, secp192k1) are defined here from their SEC 2 domain
- * parameters. Points are noble points; nothing here checks key data.
+ * and 256, plus secp224k1 with PSA's key size 225, Brainpool P256r1/P384r1/P512r1, Curve25519, Curve448), the
+ * twisted Edwards curves Ed25519 and Ed448, and Brainpool P160r1, P192r1,
+ * P224r1, P320r1 and ANSSI FRP256v1. Curves noble does not ship (P-192,
+ * P-224, secp192k1, secp224k1, the smaller Brainpool curves, FRP256v1) are defined
+ * here from their domain parameters (SEC 2, RFC 5639, ANSSI). Points are noble points; nothing here checks key data.
  * @module
  */
 import { p256, p384, p521 } from '@noble/curves/nist.js';
@@ -17,6 +18,7 @@ import type { EdDSA } from '@noble/curves/abstract/edwards.js';
 import type { MontgomeryECDH } from '@noble/curves/abstract/montgomery.js';
 import {
   PSA_ECC_FAMILY_BRAINPOOL_P_R1,
+  PSA_ECC_FAMILY_FRP,
   PSA_ECC_FAMILY_MONTGOMERY,
   PSA_ECC_FAMILY_SECP_K1,
   PSA_ECC_FAMILY_SECP_R1,
@@ -27,10 +29,15 @@ import {
 export interface WeierstrassCurve {
   readonly kind: 'weierstrass';
   readonly family: number;
-  /** The PSA key size (bit length of p). */
+  /** The PSA key size: the bit length of p, except secp224k1 (225, the bit length of its order n). */
   readonly bits: number;
-  /** ceil(bits / 8): the length of a scalar or of one coordinate. */
+  /** ceil(bits / 8): the length of a private key, and of r and of s in a signature. */
   readonly bytes: number;
+  /**
+   * ceil(bit length of p / 8): the length of one point coordinate and of an
+   * ECDH secret. Equal to `bytes` except for secp224k1 (28, where `bytes` is 29).
+   */
+  readonly coordinateBytes: number;
   /** The field prime. */
   readonly p: bigint;
   /** The order of the base point (every curve here has cofactor 1). */
@@ -86,6 +93,17 @@ const SECP224R1 = {
   h: 1n,
 };
 
+/** SEC 2 (version 2) §2.3.1: secp224k1 (its order n has 225 bits, its field 224). */
+const SECP224K1 = {
+  p: 0xfffffffffffffffffffffffffffffffffffffffffffffffeffffe56dn,
+  a: 0n,
+  b: 5n,
+  Gx: 0xa1455b334df099df30fc28a169a467e9e47075a90f7e650eb6b7a45cn,
+  Gy: 0x7e089fed7fba344282cafbd6f7e319f7c0b0bd59e2ca4bdb556d61a5n,
+  n: 0x010000000000000000000000000001dce8d2ec6184caf0a971769fb1f7n,
+  h: 1n,
+};
+
 /** SEC 2 (version 2) §2.2.1: secp192k1. */
 const SECP192K1 = {
   p: 0xfffffffffffffffffffffffffffffffffffffffeffffee37n,
@@ -94,6 +112,61 @@ const SECP192K1 = {
   Gx: 0xdb4ff10ec057e9ae26b07d0280b7f4341da5d1b1eae06c7dn,
   Gy: 0x9b2f2f6d9c5628a7844163d015be86344082aa88d95e2f9dn,
   n: 0xfffffffffffffffffffffffe26f2fc170f69466a74defd8dn,
+  h: 1n,
+};
+
+/** RFC 5639 §3.1: brainpoolP160r1. */
+const BRAINPOOLP160R1 = {
+  p: 0xe95e4a5f737059dc60dfc7ad95b3d8139515620fn,
+  a: 0x340e7be2a280eb74e2be61bada745d97e8f7c300n,
+  b: 0x1e589a8595423412134faa2dbdec95c8d8675e58n,
+  Gx: 0xbed5af16ea3f6a4f62938c4631eb5af7bdbcdbc3n,
+  Gy: 0x1667cb477a1a8ec338f94741669c976316da6321n,
+  n: 0xe95e4a5f737059dc60df5991d45029409e60fc09n,
+  h: 1n,
+};
+
+/** RFC 5639 §3.2: brainpoolP192r1. */
+const BRAINPOOLP192R1 = {
+  p: 0xc302f41d932a36cda7a3463093d18db78fce476de1a86297n,
+  a: 0x6a91174076b1e0e19c39c031fe8685c1cae040e5c69a28efn,
+  b: 0x469a28ef7c28cca3dc721d044f4496bcca7ef4146fbf25c9n,
+  Gx: 0xc0a0647eaab6a48753b033c56cb0f0900a2f5c4853375fd6n,
+  Gy: 0x14b690866abd5bb88b5f4828c1490002e6773fa2fa299b8fn,
+  n: 0xc302f41d932a36cda7a3462f9e9e916b5be8f1029ac4acc1n,
+  h: 1n,
+};
+
+/** RFC 5639 §3.3: brainpoolP224r1. */
+const BRAINPOOLP224R1 = {
+  p: 0xd7c134aa264366862a18302575d1d787b09f075797da89f57ec8c0ffn,
+  a: 0x68a5e62ca9ce6c1c299803a6c1530b514e182ad8b0042a59cad29f43n,
+  b: 0x2580f63ccfe44138870713b1a92369e33e2135d266dbb372386c400bn,
+  Gx: 0x0d9029ad2c7e5cf4340823b2a87dc68c9e4ce3174c1e6efdee12c07dn,
+  Gy: 0x58aa56f772c0726f24c6b89e4ecdac24354b9e99caa3f6d3761402cdn,
+  n: 0xd7c134aa264366862a18302575d0fb98d116bc4b6ddebca3a5a7939fn,
+  h: 1n,
+};
+
+/** RFC 5639 §3.5: brainpoolP320r1. */
+const BRAINPOOLP320R1 = {
+  p: 0xd35e472036bc4fb7e13c785ed201e065f98fcfa6f6f40def4f92b9ec7893ec28fcd412b1f1b32e27n,
+  a: 0x3ee30b568fbab0f883ccebd46d3f3bb8a2a73513f5eb79da66190eb085ffa9f492f375a97d860eb4n,
+  b: 0x520883949dfdbc42d3ad198640688a6fe13f41349554b49acc31dccd884539816f5eb4ac8fb1f1a6n,
+  Gx: 0x43bd7e9afb53d8b85289bcc48ee5bfe6f20137d10a087eb6e7871e2a10a599c710af8d0d39e20611n,
+  Gy: 0x14fdd05545ec1cc8ab4093247f77275e0743ffed117182eaa9c77877aaac6ac7d35245d1692e8ee1n,
+  n: 0xd35e472036bc4fb7e13c785ed201e065f98fcfa5b68f12a32d482ec7ee8658e98691555b44c59311n,
+  h: 1n,
+};
+
+/** ANSSI FRP256v1 (the French State's curve, published in the Journal officiel, October 2011). */
+const FRP256V1 = {
+  p: 0xf1fd178c0b3ad58f10126de8ce42435b3961adbcabc8ca6de8fcf353d86e9c03n,
+  a: 0xf1fd178c0b3ad58f10126de8ce42435b3961adbcabc8ca6de8fcf353d86e9c00n,
+  b: 0xee353fca5428a9300d4aba754a44c00fdfec0c9ae4b1a1803075ed967b7bb73fn,
+  Gx: 0xb6b3d4c356c139eb31183d4749d423958c27d2dcaf98b70164c97a2dd98f5cffn,
+  Gy: 0x6142e0f7c8b204911f9271f0f3ecef8c2701c307e8e4c9e183115a1554062cfbn,
+  n: 0xf1fd178c0b3ad58f10126de8ce42435b53dc67e140d2bf941ffdd459c6d655e1n,
   h: 1n,
 };
 
@@ -107,10 +180,16 @@ const WEIERSTRASS: readonly (readonly [number, number, PointSource])[] = [
   [PSA_ECC_FAMILY_SECP_R1, 384, () => p384.Point],
   [PSA_ECC_FAMILY_SECP_R1, 521, () => p521.Point],
   [PSA_ECC_FAMILY_SECP_K1, 192, () => weierstrass(SECP192K1)],
+  [PSA_ECC_FAMILY_SECP_K1, 225, () => weierstrass(SECP224K1)],
   [PSA_ECC_FAMILY_SECP_K1, 256, () => secp256k1.Point],
+  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 160, () => weierstrass(BRAINPOOLP160R1)],
+  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 192, () => weierstrass(BRAINPOOLP192R1)],
+  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 224, () => weierstrass(BRAINPOOLP224R1)],
   [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 256, () => brainpoolP256r1.Point],
+  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 320, () => weierstrass(BRAINPOOLP320R1)],
   [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 384, () => brainpoolP384r1.Point],
   [PSA_ECC_FAMILY_BRAINPOOL_P_R1, 512, () => brainpoolP512r1.Point],
+  [PSA_ECC_FAMILY_FRP, 256, () => weierstrass(FRP256V1)],
 ];
 
 const built = new Map<string, EccCurve>();
@@ -119,7 +198,9 @@ function buildCurve(family: number, bits: number): EccCurve | undefined {
   for (const [f, b, source] of WEIERSTRASS) {
     if (f !== family || b !== bits) continue;
     const Point = source();
-    return { kind: 'weierstrass', family, bits, bytes: Math.ceil(bits / 8), p: Point.Fp.ORDER, n: Point.Fn.ORDER, Point };
+    const p = Point.Fp.ORDER;
+    const coordinateBytes = Math.ceil(p.toString(2).length / 8);
+    return { kind: 'weierstrass', family, bits, bytes: Math.ceil(bits / 8), coordinateBytes, p, n: Point.Fn.ORDER, Point };
   }
   if (family === PSA_ECC_FAMILY_MONTGOMERY) {
     if (bits === 255) return { kind: 'montgomery', family, bits, bytes: 32, p: 2n ** 255n - 19n, ecdh: x25519 };
@@ -148,6 +229,7 @@ export const ECC_FAMILIES: readonly number[] = [
   PSA_ECC_FAMILY_SECP_R1,
   PSA_ECC_FAMILY_SECP_K1,
   PSA_ECC_FAMILY_BRAINPOOL_P_R1,
+  PSA_ECC_FAMILY_FRP,
   PSA_ECC_FAMILY_MONTGOMERY,
   PSA_ECC_FAMILY_TWISTED_EDWARDS,
 ];

@@ -3,7 +3,8 @@
  * and a peer public key, as Mbed TLS computes it (`mbedtls_psa_key_agreement_ecdh`):
  * the peer key is read as a public key of the same curve (same checks and
  * statuses as an import); Weierstrass curves give the x-coordinate of d·Q
- * (ceil(bits/8) bytes, big-endian), Montgomery curves the RFC 7748 output.
+ * (the length of a coordinate, big-endian: 28 bytes for secp224k1, else
+ * ceil(bits/8)), Montgomery curves the RFC 7748 output.
  * Twisted Edwards keys cannot do ECDH (INVALID_ARGUMENT, as for any curve
  * Mbed TLS's ECDH does not know). An all-zero Montgomery result is rejected
  * (INVALID_ARGUMENT), as the PSA specification requires.
@@ -29,13 +30,13 @@ export function ecdhAgreement(attributes: DriverKeyAttributes, keyBuffer: Uint8A
   switch (curve.kind) {
     case 'weierstrass': {
       const d = readWeierstrassScalar(curve, keyBuffer, fn);
-      if (peerKey.length !== 2 * curve.bytes + 1) {
+      if (peerKey.length !== 2 * curve.coordinateBytes + 1) {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the peer key does not have the length of a ${curve.bits}-bit public key`);
       }
       const Q = readWeierstrassPoint(curve, peerKey, fn);
       const S = Q.multiply(d);
       if (S.is0()) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the shared point is the point at infinity`);
-      return bigToBytesBE(S.toAffine().x, curve.bytes);
+      return bigToBytesBE(S.toAffine().x, curve.coordinateBytes);
     }
     case 'montgomery': {
       const u = readMontgomeryPublic(curve, peerKey, fn);

@@ -33,10 +33,10 @@ export function softwareDriver(): TransparentDriver {
       if (family) return family.importKey(attributes, data);
       return fail(PSA_ERROR_NOT_SUPPORTED, `import of ${describe(attributes.type, 'keyType')} is not supported`);
     },
-    generateKey(attributes, random, customData = new Uint8Array(0)) {
+    generateKey(attributes, random, customData = new Uint8Array(0), options = {}) {
       if (PSA_KEY_TYPE_IS_UNSTRUCTURED(attributes.type)) return generateUnstructured(attributes.type, attributes.bits, random);
       const family = keyFamilyOf(attributes.type);
-      if (family?.generateKey) return family.generateKey(attributes, random, customData);
+      if (family?.generateKey) return family.generateKey(attributes, random, customData, options);
       return fail(PSA_ERROR_NOT_SUPPORTED, `generation of ${describe(attributes.type, 'keyType')} is not supported`);
     },
     exportPublicKey(attributes, keyBuffer) {

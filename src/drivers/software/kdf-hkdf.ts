@@ -28,8 +28,8 @@ export class HkdfState implements KdfState {
   readonly #extract: boolean;
   readonly #expand: boolean;
   #stage = Stage.Init;
-  #salt = new Uint8Array(0);
-  #prk = new Uint8Array(0);
+  #salt: Uint8Array = new Uint8Array(0);
+  #prk: Uint8Array = new Uint8Array(0);
   #info: Uint8Array | undefined;
   #stream: BlockStream | undefined;
 
@@ -91,7 +91,7 @@ export class HkdfState implements KdfState {
       });
       return;
     }
-    let previous = new Uint8Array(0);
+    let previous: Uint8Array = new Uint8Array(0);
     let counter = 0;
     this.#stream = new BlockStream(() => {
       if (counter === 255) fail(PSA_ERROR_BAD_STATE, 'psa_key_derivation_output_bytes: HKDF has 255 blocks');

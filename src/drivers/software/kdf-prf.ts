@@ -7,6 +7,16 @@ import { PSA_KEY_TYPE_AES } from '../../values/index.js';
 import { hmacSetup } from './mac-hmac.js';
 import { cmacSetup } from './mac-block-cipher.js';
 import type { MacContext } from '../mac.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import type { CHash } from '@noble/hashes/utils.js';
+import { PSA_ALG_SHA_1, PSA_ALG_SHA_224, PSA_ALG_SHA_256, PSA_ALG_SHA_384, PSA_ALG_SHA_512 } from '../../values/index.js';
+
+/** The hashes whose HMAC key schedule `keyedHmac` reuses (others go through `hmacOf`). */
+const NOBLE_HASHES: ReadonlyMap<number, CHash> = new Map<number, CHash>([
+  [PSA_ALG_SHA_1, sha1], [PSA_ALG_SHA_224, sha224], [PSA_ALG_SHA_256, sha256], [PSA_ALG_SHA_384, sha384], [PSA_ALG_SHA_512, sha512],
+]);
 
 function run(mac: MacContext, parts: readonly Uint8Array[]): Uint8Array {
   try {
@@ -27,6 +37,27 @@ export function cmacOf(key: Uint8Array, ...parts: readonly Uint8Array[]): Uint8A
   return run(cmacSetup(PSA_KEY_TYPE_AES, key), parts);
 }
 
+/**
+ * HMAC keyed once with `key` (the key schedule is reused for every call,
+ * which makes PBKDF2's many iterations cheap): `mac(...parts)` is the first
+ * `length` bytes of HMAC over the parts; `destroy()` wipes the keyed state.
+ */
+export function keyedHmac(hashAlg: number, key: Uint8Array, length: number): { mac: (...parts: Uint8Array[]) => Uint8Array; destroy: () => void } {
+  const hash = NOBLE_HASHES.get(hashAlg);
+  if (hash === undefined) {
+    return { mac: (...parts) => hmacOf(hashAlg, key, ...parts).subarray(0, length), destroy: () => undefined };
+  }
+  const keyed = hmac.create(hash, key);
+  return {
+    mac: (...parts) => {
+      const h = keyed._cloneInto();
+      for (const p of parts) h.update(p);
+      return h.digest().subarray(0, length);
+    },
+    destroy: () => keyed.destroy(),
+  };
+}
+
 /** `a` followed by `b` in a new array. */
 export function concat(...parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -43,7 +74,7 @@ export function concat(...parts: readonly Uint8Array[]): Uint8Array {
  * and `read(n)` hands out bytes across block boundaries.
  */
 export class BlockStream {
-  #block = new Uint8Array(0);
+  #block: Uint8Array = new Uint8Array(0);
   #used = 0;
   readonly #next: () => Uint8Array;
 

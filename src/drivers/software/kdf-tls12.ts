@@ -33,10 +33,10 @@ export class Tls12PrfState implements KdfState {
   readonly #hash: number;
   readonly #pskToMs: boolean;
   #stage = Stage.Init;
-  #seed = new Uint8Array(0);
+  #seed: Uint8Array = new Uint8Array(0);
   #other: Uint8Array | undefined;
-  #secret = new Uint8Array(0);
-  #label = new Uint8Array(0);
+  #secret: Uint8Array = new Uint8Array(0);
+  #label: Uint8Array = new Uint8Array(0);
   #stream: BlockStream | undefined;
 
   /** A fresh state for `kdfAlg` (TLS12_PRF or TLS12_PSK_TO_MS with SHA-256 or SHA-384). */
@@ -96,7 +96,7 @@ export class Tls12PrfState implements KdfState {
   read(length: number): Uint8Array {
     if (this.#stage === Stage.LabelSet) {
       const labelSeed = concat(this.#label, this.#seed);
-      let a = labelSeed.slice();
+      let a: Uint8Array = labelSeed.slice();
       this.#stream = new BlockStream(() => {
         const next = hmacOf(this.#hash, this.#secret, a);
         a.fill(0);

@@ -6,7 +6,7 @@
  * key type; a type no family claims is NOT_SUPPORTED.
  * @module
  */
-import type { DriverKeyAttributes, KeyBuffer } from '../driver.js';
+import type { DriverKeyAttributes, GenerateKeyOptions, KeyBuffer } from '../driver.js';
 import { dhKeys } from './keys-dh.js';
 import { eccKeys } from './keys-ecc.js';
 import { rsaKeys } from './keys-rsa.js';
@@ -17,8 +17,8 @@ export interface KeyFamily {
   handles(type: number): boolean;
   /** Validate `data` in the PSA import format and return the key buffer (export format) and size. */
   importKey(attributes: DriverKeyAttributes, data: Uint8Array): KeyBuffer;
-  /** Generate a key pair of `attributes.bits`; `customData` is e.g. an RSA public exponent. */
-  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array, customData: Uint8Array): KeyBuffer;
+  /** Generate a key pair of `attributes.bits`; `customData` is e.g. an RSA public exponent; `options` may report progress. */
+  generateKey?(attributes: DriverKeyAttributes, random: (length: number) => Uint8Array, customData: Uint8Array, options?: GenerateKeyOptions): KeyBuffer;
   /** The public key (PSA public-key format) of a key pair. */
   exportPublicKey(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
 }

@@ -4,7 +4,7 @@
  * the key size is inferred from the data length when not given, a given
  * size must match the data length, a size the family does not have is
  * INVALID_ARGUMENT, and a family this driver does not implement (SECT,
- * SECP_R2, FRP) is NOT_SUPPORTED. Key buffers hold the PSA export format:
+ * SECP_R2) is NOT_SUPPORTED. Key buffers hold the PSA export format:
  * Weierstrass private keys as big-endian scalars, public keys as
  * 0x04 ‖ X ‖ Y; Montgomery keys as RFC 7748 strings (private scalars are
  * stored clamped, as Mbed TLS does); Edwards keys as RFC 8032 seeds and
@@ -15,6 +15,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_ECC_FAMILY_BRAINPOOL_P_R1,
+  PSA_ECC_FAMILY_FRP,
   PSA_ECC_FAMILY_MONTGOMERY,
   PSA_ECC_FAMILY_SECP_K1,
   PSA_ECC_FAMILY_SECP_R1,
@@ -34,11 +35,15 @@ import {
   writeWeierstrassPoint,
 } from './ecc-codec.js';
 
-/** The key sizes each family has (Mbed TLS's `check_ecc_parameters`, plus Edwards); 528 means P-521 given in bytes. */
+/**
+ * The key sizes each family has (Mbed TLS's `check_ecc_parameters`, plus
+ * Edwards, secp224k1, the Brainpool sizes below 256 and 320, and FRP256v1).
+ */
 const FAMILY_SIZES = new Map<number, readonly number[]>([
   [PSA_ECC_FAMILY_SECP_R1, [192, 224, 256, 384, 521]],
-  [PSA_ECC_FAMILY_SECP_K1, [192, 256]],
-  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, [256, 384, 512]],
+  [PSA_ECC_FAMILY_SECP_K1, [192, 225, 256]],
+  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, [160, 192, 224, 256, 320, 384, 512]],
+  [PSA_ECC_FAMILY_FRP, [256]],
   [PSA_ECC_FAMILY_MONTGOMERY, [255, 448]],
   [PSA_ECC_FAMILY_TWISTED_EDWARDS, [255, 448]],
 ]);
@@ -58,11 +63,15 @@ function curveForData(type: number, bits: number, dataLength: number, fn: string
     if ((dataLength & 1) === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an ECC public key has an odd length`);
     curveBytes = dataLength >> 1;
   }
+  // secp224k1 (225 bits): a 29-byte private key, but 28-byte coordinates.
+  const secp224k1 = family === PSA_ECC_FAMILY_SECP_K1 && (weierstrassPublic ? curveBytes === 28 : curveBytes === 29);
   let size = bits;
   if (bits !== 0) {
-    if (curveBytes !== Math.ceil(bits / 8)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${dataLength} bytes do not make a ${bits}-bit key`);
+    const expected = weierstrassPublic && family === PSA_ECC_FAMILY_SECP_K1 && bits === 225 ? 28 : Math.ceil(bits / 8);
+    if (curveBytes !== expected) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${dataLength} bytes do not make a ${bits}-bit key`);
   } else {
     size = curveBytes * 8;
+    if (secp224k1) size = 225;
     if (family === PSA_ECC_FAMILY_SECP_R1 && size === 528) size = 521;
     if ((family === PSA_ECC_FAMILY_MONTGOMERY || family === PSA_ECC_FAMILY_TWISTED_EDWARDS) && size === 256) size = 255;
     if (family === PSA_ECC_FAMILY_TWISTED_EDWARDS && size === 456) size = 448;
@@ -157,7 +166,7 @@ export function eccPublicKey(attributes: DriverKeyAttributes, keyBuffer: Uint8Ar
   }
 }
 
-/** The ECC key family (SECP_R1, SECP_K1, Brainpool, Montgomery, twisted Edwards). */
+/** The ECC key family (SECP_R1, SECP_K1, Brainpool, FRP, Montgomery, twisted Edwards). */
 export const eccKeys: KeyFamily | undefined = {
   handles: (type) => PSA_KEY_TYPE_IS_ECC(type),
   importKey: importEcc,

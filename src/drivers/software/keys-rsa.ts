@@ -17,6 +17,7 @@ import {
   PSA_VENDOR_RSA_GENERATE_MIN_KEY_BITS,
   PSA_VENDOR_RSA_MAX_KEY_BITS,
 } from '../../values/index.js';
+import type { KeyGenerationProgress } from '../driver.js';
 import type { KeyFamily } from './key-families.js';
 import { writeRsaPrivateKey, writeRsaPublicKey, type RsaPrivateFields } from './rsa-der.js';
 import { loadRsaKey } from './rsa-key.js';
@@ -35,13 +36,29 @@ export function readCustomExponent(data: Uint8Array): bigint {
   return BigInt(acc);
 }
 
-/** Generate the fields of an RSA key pair of exactly `bits` bits with public exponent `e`. */
-export function generateRsaFields(bits: number, e: bigint, random: RandomBytes): RsaPrivateFields {
+/**
+ * Generate the fields of an RSA key pair of exactly `bits` bits with public
+ * exponent `e`, reporting each prime candidate and each final check to
+ * `onProgress` (see `KeyGenerationProgress`).
+ */
+export function generateRsaFields(
+  bits: number,
+  e: bigint,
+  random: RandomBytes,
+  onProgress?: (event: KeyGenerationProgress) => void,
+): RsaPrivateFields {
   const half = bits >> 1;
   const acceptPrime = (x: bigint): boolean => gcd(e, x - 1n) === 1n;
+  const counter = (phase: KeyGenerationProgress['phase']): (() => void) | undefined => {
+    if (!onProgress) return undefined;
+    let candidates = 0;
+    return () => onProgress({ phase, candidates: ++candidates });
+  };
+  const check = counter('check');
   for (;;) {
-    let p = generatePrime(half, random, acceptPrime);
-    let q = generatePrime(half, random, acceptPrime);
+    let p = generatePrime(half, random, acceptPrime, counter('prime-p'));
+    let q = generatePrime(half, random, acceptPrime, counter('prime-q'));
+    check?.();
     const diff = p > q ? p - q : q - p;
     if (bitLength(diff) <= (bits >= 200 ? half - 99 : 0)) continue;
     if (p < q) [p, q] = [q, p];
@@ -72,14 +89,14 @@ export const rsaKeys: KeyFamily | undefined = {
     return { keyBuffer, bits };
   },
 
-  generateKey(attributes, random, customData) {
+  generateKey(attributes, random, customData, options) {
     if (attributes.type !== PSA_KEY_TYPE_RSA_KEY_PAIR) fail(PSA_ERROR_NOT_SUPPORTED, 'RSA: only key pairs can be generated');
     const bits = attributes.bits;
     if (bits > PSA_VENDOR_RSA_MAX_KEY_BITS || bits < PSA_VENDOR_RSA_GENERATE_MIN_KEY_BITS || bits % 8 !== 0) {
       fail(PSA_ERROR_NOT_SUPPORTED, `RSA: generating ${bits}-bit keys is not supported`);
     }
     const e = readCustomExponent(customData);
-    const fields = generateRsaFields(bits, e, random);
+    const fields = generateRsaFields(bits, e, random, options?.onProgress);
     return { keyBuffer: writeRsaPrivateKey(fields), bits };
   },
 

@@ -169,8 +169,14 @@ export function isProbablePrime(n: bigint, random: RandomBytes): boolean {
  * (so the product of two such primes has exactly `2 * bits` bits). Candidates
  * step by 2 from a random start; residues modulo the small primes are updated
  * incrementally so that most composites never reach Miller–Rabin.
+ * `onCandidate` is called before each candidate goes through Miller–Rabin.
  */
-export function generatePrime(bits: number, random: RandomBytes, accept: (p: bigint) => boolean = () => true): bigint {
+export function generatePrime(
+  bits: number,
+  random: RandomBytes,
+  accept: (p: bigint) => boolean = () => true,
+  onCandidate?: () => void,
+): bigint {
   const rounds = roundsFor(bits);
   const top = 3n << BigInt(bits - 2);
   for (;;) {
@@ -190,6 +196,7 @@ export function generatePrime(bits: number, random: RandomBytes, accept: (p: big
       if (divisible) continue;
       const candidate = start + BigInt(delta);
       if (bitLength(candidate) !== bits) break;
+      onCandidate?.();
       if (millerRabin(candidate, rounds, random) && accept(candidate)) return candidate;
     }
   }

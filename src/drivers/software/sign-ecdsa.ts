@@ -69,7 +69,7 @@ const HASHES = new Map<number, CHash>([
 const INSTANCES = new WeakMap<object, Map<number, ECDSA>>();
 
 /** The Weierstrass curve of an ECC key (the shared curve table); INVALID_ARGUMENT for Montgomery and Edwards keys. */
-function curveOf(type: number, bits: number): WeierstrassCurve {
+export function curveOf(type: number, bits: number): WeierstrassCurve {
   const curve = eccCurveOf(type, bits, 'ECDSA');
   if (curve.kind !== 'weierstrass') fail(PSA_ERROR_INVALID_ARGUMENT, `ECDSA cannot be used with ${describe(type, 'keyType')}`);
   return curve;
@@ -94,6 +94,12 @@ function instanceFor(curve: WeierstrassCurve, hashAlg: number): ECDSA {
     byHash.set(h, instance);
   }
   return instance;
+}
+
+/** The RFC 6979 hash of `hashAlg` (0: SHA-256, the generator of randomized signing); NOT_SUPPORTED when unknown. */
+export function nonceHashOf(hashAlg: number): CHash {
+  const h = hashAlg === 0 ? PSA_ALG_SHA_256 : hashAlg;
+  return HASHES.get(h) ?? fail(PSA_ERROR_NOT_SUPPORTED, `deterministic ECDSA with ${describe(h, 'alg')} is not supported`);
 }
 
 /** Whether this module handles the key type and algorithm (an ECC key with an ECDSA algorithm). */

@@ -5,7 +5,8 @@
  * family than the key (RSA-PSS with an ECC key, ECDSA with an RSA key) is
  * INVALID_ARGUMENT; a key type no module handles is NOT_SUPPORTED. Message
  * entry points exist only for the message-only algorithms (PureEdDSA,
- * EdDSA with context): the core hashes for the hash-and-sign ones.
+ * EdDSA with context): the core hashes for the hash-and-sign ones. The
+ * interruptible entry points exist for ECDSA (`ecdsa-interruptible.ts`).
  * @module
  */
 import type { SignEntryPoints } from '../sign.js';
@@ -20,6 +21,7 @@ import {
   PSA_KEY_TYPE_IS_RSA,
   describe,
 } from '../../values/index.js';
+import { ecdsaSignHashStart, ecdsaVerifyHashStart } from './ecdsa-interruptible.js';
 import { ecdsaSignHash, ecdsaVerifyHash, isEcdsa } from './sign-ecdsa.js';
 import { eddsaSignHash, eddsaSignMessage, eddsaVerifyHash, eddsaVerifyMessage, isEddsa } from './sign-eddsa.js';
 import { rsaSign } from './sign-rsa.js';
@@ -93,5 +95,13 @@ export const softwareSign: SignEntryPoints = {
       fail(PSA_ERROR_NOT_SUPPORTED, 'hash-and-sign algorithms are verified through verifyHash');
     }
     eddsaVerifyMessage(attributes, keyBuffer, alg, message, signature, context);
+  },
+  signHashStart(attributes, keyBuffer, alg, hash, random) {
+    if (route(attributes.type, alg) !== 'ecdsa') fail(PSA_ERROR_NOT_SUPPORTED, 'only ECDSA can be interrupted');
+    return ecdsaSignHashStart(attributes, keyBuffer, alg, hash, random);
+  },
+  verifyHashStart(attributes, keyBuffer, alg, hash, signature) {
+    if (route(attributes.type, alg) !== 'ecdsa') fail(PSA_ERROR_NOT_SUPPORTED, 'only ECDSA can be interrupted');
+    return ecdsaVerifyHashStart(attributes, keyBuffer, alg, hash, signature);
   },
 };
