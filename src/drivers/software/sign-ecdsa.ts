@@ -12,10 +12,8 @@
  * @module
  */
 import { ecdsa, type ECDSA } from '@noble/curves/abstract/weierstrass.js';
-import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
-import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
 import type { CHash } from '@noble/hashes/utils.js';
+import { NOBLE_HMAC_HASHES } from './noble-hashes.js';
 import type { DriverKeyAttributes } from '../driver.js';
 import type { RandomSource } from '../sign.js';
 import { fail } from '../../values/error.js';
@@ -27,19 +25,7 @@ import {
 import {
   PSA_ALG_ECDSA_IS_DETERMINISTIC,
   PSA_ALG_IS_ECDSA,
-  PSA_ALG_MD5,
-  PSA_ALG_RIPEMD160,
-  PSA_ALG_SHA3_224,
-  PSA_ALG_SHA3_256,
-  PSA_ALG_SHA3_384,
-  PSA_ALG_SHA3_512,
-  PSA_ALG_SHA_1,
-  PSA_ALG_SHA_224,
   PSA_ALG_SHA_256,
-  PSA_ALG_SHA_384,
-  PSA_ALG_SHA_512,
-  PSA_ALG_SHA_512_224,
-  PSA_ALG_SHA_512_256,
   PSA_ALG_SIGN_GET_HASH,
   PSA_KEY_TYPE_IS_ECC,
   PSA_KEY_TYPE_IS_ECC_KEY_PAIR,
@@ -48,22 +34,7 @@ import {
 import type { WeierstrassCurve } from './ecc-curves.js';
 import { eccCurveOf } from './keys-ecc.js';
 
-/** The hashes RFC 6979 can use, by PSA hash algorithm. */
-const HASHES = new Map<number, CHash>([
-  [PSA_ALG_MD5, md5],
-  [PSA_ALG_RIPEMD160, ripemd160],
-  [PSA_ALG_SHA_1, sha1],
-  [PSA_ALG_SHA_224, sha224],
-  [PSA_ALG_SHA_256, sha256],
-  [PSA_ALG_SHA_384, sha384],
-  [PSA_ALG_SHA_512, sha512],
-  [PSA_ALG_SHA_512_224, sha512_224],
-  [PSA_ALG_SHA_512_256, sha512_256],
-  [PSA_ALG_SHA3_224, sha3_224],
-  [PSA_ALG_SHA3_256, sha3_256],
-  [PSA_ALG_SHA3_384, sha3_384],
-  [PSA_ALG_SHA3_512, sha3_512],
-]);
+const HASHES: ReadonlyMap<number, CHash> = NOBLE_HMAC_HASHES;
 
 /** ECDSA instances per curve (point constructor) and RFC 6979 hash, built on first use. */
 const INSTANCES = new WeakMap<object, Map<number, ECDSA>>();
