@@ -97,7 +97,15 @@ describe('RSA vs node:crypto', () => {
         expect(crypto.verify(name, Buffer.from('message'), { key: key.publicKey, padding, saltLength }, sig)).toBe(true);
         const nodeSig = crypto.sign(name, Buffer.from('message'), { key: key.privateKey, padding, saltLength });
         rsaSign!.verifyHash!(pubAttrs, key.publicDer, alg, hash, nodeSig, new Uint8Array(0));
-        nodeSig[5]! ^= 0x40;
+        // Tamper with one bit. For PSS, choose a bit whose recovered encoded message no longer ends
+        // in the 0xbc trailer: a tampered message that keeps it (1 in 256) can fail the top-bit check
+        // first, which Mbed TLS reports as INVALID_ARGUMENT, not INVALID_SIGNATURE.
+        for (let bit = 0; ; bit++) {
+          nodeSig[5 + (bit >> 3)]! ^= 1 << (bit & 7);
+          const em = crypto.publicDecrypt({ key: key.publicKey, padding: crypto.constants.RSA_NO_PADDING }, nodeSig);
+          if (padding !== crypto.constants.RSA_PKCS1_PSS_PADDING || em[em.length - 1] !== 0xbc) break;
+          nodeSig[5 + (bit >> 3)]! ^= 1 << (bit & 7);
+        }
         expectStatus(() => rsaSign!.verifyHash!(pubAttrs, key.publicDer, alg, hash, nodeSig, new Uint8Array(0)), PSA_ERROR_INVALID_SIGNATURE);
       }
     });
