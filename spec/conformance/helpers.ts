@@ -67,6 +67,7 @@ import {
   PSA_VENDOR_RSA_MAX_KEY_BITS,
   describe,
 } from '../../src/values/index.js';
+import { checkSuccess } from './assert.js';
 import { Skip } from './framework.js';
 import { exerciseAeadKey } from './exercise/aead.js';
 import { exerciseCipherKey } from './exercise/cipher.js';
@@ -562,4 +563,22 @@ export function usageToExercise(type: number, alg: number): number {
   }
   if (PSA_ALG_IS_KEY_DERIVATION(a) || PSA_ALG_IS_KEY_AGREEMENT(a)) return PSA_KEY_USAGE_DERIVE;
   return 0;
+}
+
+/** Import `data` as a key of `type` with `usage` and `alg` (usage as given, no implied flags); asserts success and returns the id. */
+export function importKey(type: number, data: Uint8Array, usage: number, alg: number): number {
+  const attributes = psa.psa_key_attributes_init();
+  psa.psa_set_key_usage_flags(attributes, usage >>> 0);
+  psa.psa_set_key_algorithm(attributes, alg >>> 0);
+  psa.psa_set_key_type(attributes, type & 0xffff);
+  const key = { value: 0 };
+  checkSuccess(psa.psa_import_key(attributes, data, key), 'psa_import_key');
+  return key.value;
+}
+
+/** The key's size in bits (`psa_get_key_attributes` + `psa_get_key_bits`). */
+export function keyBits(key: number): number {
+  const attributes = psa.psa_key_attributes_init();
+  checkSuccess(psa.psa_get_key_attributes(key, attributes), 'psa_get_key_attributes');
+  return psa.psa_get_key_bits(attributes);
 }

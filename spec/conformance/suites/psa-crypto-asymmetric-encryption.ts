@@ -8,26 +8,11 @@ import * as psa from '../../../src/c/index.js';
 import { check, checkBytes, checkEqual, checkLessOrEqual, checkStatus, checkSuccess } from '../assert.js';
 import type { SuiteFunctions } from '../framework.js';
 
+import { importKey, keyBits } from '../helpers.js';
+
 export const suite = 'psa_crypto';
 
 const NOT_SET = 0xffffffff;
-
-/** Import `data` with `usage` and `alg`; asserts success and returns the id. */
-function importKey(type: number, data: Uint8Array, usage: number, alg: number): number {
-  const attributes = psa.psa_key_attributes_init();
-  psa.psa_set_key_usage_flags(attributes, usage >>> 0);
-  psa.psa_set_key_algorithm(attributes, alg >>> 0);
-  psa.psa_set_key_type(attributes, type & 0xffff);
-  const key = { value: 0 };
-  checkSuccess(psa.psa_import_key(attributes, data, key), 'psa_import_key');
-  return key.value;
-}
-
-function keyBits(key: number): number {
-  const attributes = psa.psa_key_attributes_init();
-  checkSuccess(psa.psa_get_key_attributes(key, attributes), 'psa_get_key_attributes');
-  return psa.psa_get_key_bits(attributes);
-}
 
 export const functions: SuiteFunctions = {
   asymmetric_encryption_key_policy: {

@@ -12,6 +12,8 @@ import * as psa from '../../../src/c/index.js';
 import { CheckFailure, checkBytes, checkEqual, checkLessOrEqual, checkStatus, checkSuccess } from '../assert.js';
 import type { SuiteFunctions } from '../framework.js';
 
+import { importKey } from '../helpers.js';
+
 export const suite = 'psa_crypto';
 
 type Operation = psa.psa_mac_operation_t;
@@ -29,17 +31,6 @@ function updateUsageFlags(usage: number): number {
   if (u & psa.PSA_KEY_USAGE_SIGN_HASH) u |= psa.PSA_KEY_USAGE_SIGN_MESSAGE;
   if (u & psa.PSA_KEY_USAGE_VERIFY_HASH) u |= psa.PSA_KEY_USAGE_VERIFY_MESSAGE;
   return u >>> 0;
-}
-
-/** Import `data` as a key of `type` with `usage` and `alg`; asserts success and returns the id. */
-function importKey(type: number, data: Uint8Array, usage: number, alg: number): number {
-  const attributes = psa.psa_key_attributes_init();
-  psa.psa_set_key_usage_flags(attributes, usage >>> 0);
-  psa.psa_set_key_algorithm(attributes, alg >>> 0);
-  psa.psa_set_key_type(attributes, type & 0xffff);
-  const key = { value: 0 };
-  checkSuccess(psa.psa_import_key(attributes, data, key), 'psa_import_key');
-  return key.value;
 }
 
 /**

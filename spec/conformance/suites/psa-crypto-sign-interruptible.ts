@@ -12,23 +12,14 @@ import * as psa from '../../../src/c/index.js';
 import { check, checkBytes, checkEqual, checkLessOrEqual, checkStatus, checkSuccess } from '../assert.js';
 import type { SuiteFunctions } from '../framework.js';
 
+import { importKey } from '../helpers.js';
+
 export const suite = 'psa_crypto';
 
 /** Upstream `interruptible_signverify_get_minmax_completes`. */
 function minmaxCompletes(maxOps: number, expectedStatus: number): [number, number] {
   if (maxOps === 0 || maxOps === 1) return [expectedStatus === psa.PSA_SUCCESS ? 2 : 1, psa.PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED];
   return [1, 1];
-}
-
-/** Import a key with `usage` and `alg`; asserts success. */
-function importKey(type: number, data: Uint8Array, usage: number, alg: number): number {
-  const attributes = psa.psa_key_attributes_init();
-  psa.psa_set_key_usage_flags(attributes, usage);
-  psa.psa_set_key_algorithm(attributes, alg >>> 0);
-  psa.psa_set_key_type(attributes, type & 0xffff);
-  const key = { value: 0 };
-  checkSuccess(psa.psa_import_key(attributes, data, key), 'psa_import_key');
-  return key.value;
 }
 
 /** A signature buffer of `PSA_SIGN_OUTPUT_SIZE` for the key. */

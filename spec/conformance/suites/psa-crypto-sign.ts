@@ -11,27 +11,9 @@
 import * as psa from '../../../src/c/index.js';
 import { check, checkBytes, checkEqual, checkLessOrEqual, checkStatus, checkSuccess } from '../assert.js';
 import type { SuiteFunctions } from '../framework.js';
-import { updateUsageFlags } from '../helpers.js';
+import { importKey, keyBits, updateUsageFlags } from '../helpers.js';
 
 export const suite = 'psa_crypto';
-
-/** Import `data` as a key of `type` with `usage` and `alg`; asserts success and returns the id. */
-function importKey(type: number, data: Uint8Array, usage: number, alg: number): number {
-  const attributes = psa.psa_key_attributes_init();
-  psa.psa_set_key_usage_flags(attributes, usage >>> 0);
-  psa.psa_set_key_algorithm(attributes, alg >>> 0);
-  psa.psa_set_key_type(attributes, type & 0xffff);
-  const key = { value: 0 };
-  checkSuccess(psa.psa_import_key(attributes, data, key), 'psa_import_key');
-  return key.value;
-}
-
-/** The key's size in bits (`psa_get_key_attributes` + `psa_get_key_bits`). */
-function keyBits(key: number): number {
-  const attributes = psa.psa_key_attributes_init();
-  checkSuccess(psa.psa_get_key_attributes(key, attributes), 'psa_get_key_attributes');
-  return psa.psa_get_key_bits(attributes);
-}
 
 /** A buffer of `PSA_SIGN_OUTPUT_SIZE` for the key, with upstream's checks on that size. */
 function signatureBuffer(type: number, key: number, alg: number): Uint8Array {
