@@ -8,10 +8,10 @@
  */
 import type { PsaOptions } from './options.js';
 import { api } from './psa-base.js';
-import { PsaKeyDerivation } from './psa-key-derivation.js';
+import { PsaIop } from './psa-iop.js';
 
 /** One PSA Crypto instance: a key store, its storage, its drivers and its random generator. */
-export class Psa extends PsaKeyDerivation {}
+export class Psa extends PsaIop {}
 
 /** Create a PSA Crypto instance (`psa_crypto_init` for the TypeScript face). */
 export function createPsa(options: PsaOptions = {}): Psa {
