@@ -21,6 +21,7 @@ import { softwareEncapsulation } from './encapsulation.js';
 import { keyFamilyOf } from './key-families.js';
 import { softwareKeyAgreement } from './key-agreement.js';
 import { softwareSign } from './sign.js';
+import { softwarePake } from './pake.js';
 
 /** Create the software driver. */
 export function softwareDriver(): TransparentDriver {
@@ -56,5 +57,6 @@ export function softwareDriver(): TransparentDriver {
     ...softwareAsymmetricEncryption,
     ...softwareKeyAgreement,
     ...softwareEncapsulation,
+    ...softwarePake,
   };
 }

@@ -1,0 +1,13 @@
+/**
+ * WPA3-SAE in the software driver.
+ * @module
+ */
+import type { DriverKeyAttributes } from '../driver.js';
+import type { PakeContext, PakeInputs } from '../pake.js';
+import { fail } from '../../values/error.js';
+import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+
+/** Start a WPA3-SAE exchange (not implemented yet: NOT_SUPPORTED). */
+export function wpa3SaeSetup(_attributes: DriverKeyAttributes, _keyBuffer: Uint8Array, _inputs: PakeInputs): PakeContext {
+  return fail(PSA_ERROR_NOT_SUPPORTED, 'WPA3-SAE is not supported');
+}

@@ -1,0 +1,23 @@
+/**
+ * The software driver's PAKE entry point: routes `pakeSetup` to the module of
+ * the cipher suite's algorithm family.
+ * @module
+ */
+import { fail } from '../../values/error.js';
+import { PSA_ALG_IS_JPAKE, PSA_ALG_IS_SPAKE2P, PSA_ALG_IS_WPA3_SAE } from '../../values/alg-predicates.js';
+import { describe } from '../../values/describe.js';
+import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+import type { PakeEntryPoints } from '../pake.js';
+import { jpakeSetup } from './pake-jpake.js';
+import { spake2pSetup } from './pake-spake2p.js';
+import { wpa3SaeSetup } from './pake-wpa3-sae.js';
+
+/** PAKE entry points of the software driver. */
+export const softwarePake: PakeEntryPoints = {
+  pakeSetup(attributes, keyBuffer, inputs) {
+    if (PSA_ALG_IS_JPAKE(inputs.alg)) return jpakeSetup(attributes, keyBuffer, inputs);
+    if (PSA_ALG_IS_SPAKE2P(inputs.alg)) return spake2pSetup(attributes, keyBuffer, inputs);
+    if (PSA_ALG_IS_WPA3_SAE(inputs.alg)) return wpa3SaeSetup(attributes, keyBuffer, inputs);
+    return fail(PSA_ERROR_NOT_SUPPORTED, `PAKE ${describe(inputs.alg, 'alg')} is not supported`);
+  },
+};
