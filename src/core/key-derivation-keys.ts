@@ -20,6 +20,8 @@ import {
   describe,
 } from '../values/index.js';
 import { eccCurveOf } from '../drivers/software/keys-ecc.js';
+import { PSA_KEY_TYPE_DES } from '../values/index.js';
+import { derivedDesKey } from './key-derivation-des.js';
 import type { WeierstrassCurve } from '../drivers/software/ecc-curves.js';
 
 /** Reads the next bytes of the derivation (may throw, e.g. INSUFFICIENT_DATA). */
@@ -93,6 +95,7 @@ export function derivedKeyData(type: number, bits: number, read: DerivedReader, 
     if (bits !== 255 && bits !== 448) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: Montgomery keys have 255 or 448 bits`);
     return clampMontgomery(read(bits === 255 ? 32 : 56), bits);
   }
+  if (type === PSA_KEY_TYPE_DES) return derivedDesKey(bits, read, fn);
   if (PSA_KEY_TYPE_IS_UNSTRUCTURED(type)) {
     if (bits % 8 !== 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${bits} bits is not a whole number of bytes`);
     return read(bits / 8);

@@ -50,6 +50,21 @@ import { Tls12PrfState } from '../drivers/software/kdf-tls12.js';
 import { Pbkdf2State } from '../drivers/software/kdf-pbkdf2.js';
 import { EcjpakeToPmsState } from '../drivers/software/kdf-ecjpake.js';
 import { SOFTWARE_HMAC_HASHES } from '../drivers/software/mac-hmac.js';
+import { SP800_108_MAX_CAPACITY, Sp800108CounterState } from '../drivers/software/kdf-sp800-108.js';
+import {
+  PSA_ALG_IS_SP800_108_COUNTER_HMAC,
+  PSA_ALG_SP800_108_COUNTER_CMAC,
+  PSA_KEY_DERIVATION_INPUT_CONTEXT,
+  PSA_KEY_TYPE_ARIA,
+  PSA_KEY_TYPE_CAMELLIA,
+  PSA_KEY_TYPE_HMAC,
+  PSA_KEY_TYPE_SM4,
+} from '../values/index.js';
+
+/** Whether `kdf` is one of the SP 800-108 counter-mode KDFs (HMAC family or CMAC). */
+function isSp800108(kdf: number): boolean {
+  return PSA_ALG_IS_SP800_108_COUNTER_HMAC(kdf) || kdf === PSA_ALG_SP800_108_COUNTER_CMAC;
+}
 
 const UINT32_MAX = 0xffffffff;
 
@@ -62,13 +77,15 @@ export function kdfAlgOf(alg: number): number {
 function isKdfSupported(kdf: number): boolean {
   return PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXTRACT(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)
     || PSA_ALG_IS_TLS12_PRF(kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) || kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS
-    || PSA_ALG_IS_PBKDF2_HMAC(kdf) || kdf === PSA_ALG_PBKDF2_AES_CMAC_PRF_128;
+    || PSA_ALG_IS_PBKDF2_HMAC(kdf) || kdf === PSA_ALG_PBKDF2_AES_CMAC_PRF_128
+    || isSp800108(kdf);
 }
 
 /** `psa_key_derivation_set_maximum_capacity`: the initial capacity of `kdf` (NOT_SUPPORTED for an unsupported hash). */
 function maximumCapacity(kdf: number, fn: string): number {
   if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS) return PSA_HASH_LENGTH(PSA_ALG_SHA_256);
   if (kdf === PSA_ALG_PBKDF2_AES_CMAC_PRF_128) return UINT32_MAX * PSA_MAC_LENGTH(PSA_KEY_TYPE_AES, 128, PSA_ALG_CMAC);
+  if (kdf === PSA_ALG_SP800_108_COUNTER_CMAC) return SP800_108_MAX_CAPACITY;
   const hash = PSA_ALG_GET_HASH(kdf);
   const hashSize = PSA_HASH_LENGTH(hash);
   if (hashSize === 0 || !SOFTWARE_HMAC_HASHES.includes(hash)) {
@@ -80,6 +97,7 @@ function maximumCapacity(kdf: number, fn: string): number {
   if (PSA_ALG_IS_TLS12_PRF(kdf) && tlsHash) return PSA_KEY_DERIVATION_UNLIMITED_CAPACITY;
   if (PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) && tlsHash) return 48;
   if (PSA_ALG_IS_PBKDF2_HMAC(kdf)) return UINT32_MAX * hashSize;
+  if (PSA_ALG_IS_SP800_108_COUNTER_HMAC(kdf)) return SP800_108_MAX_CAPACITY;
   return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(kdf, 'alg')} is not supported`);
 }
 
@@ -96,7 +114,9 @@ export function setupCapacity(alg: number, fn: string): number {
     const ka = PSA_ALG_KEY_AGREEMENT_GET_BASE(alg);
     if (ka !== PSA_ALG_ECDH && ka !== PSA_ALG_FFDH) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(ka, 'alg')} is not supported`);
     const kdf = PSA_ALG_KEY_AGREEMENT_GET_KDF(alg);
-    if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(kdf, 'alg')} cannot follow a key agreement`);
+    if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS || kdf === PSA_ALG_SP800_108_COUNTER_CMAC) {
+      fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(kdf, 'alg')} cannot follow a key agreement`);
+    }
     if (!isKdfSupported(kdf)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(kdf, 'alg')} is not supported`);
     return maximumCapacity(kdf, fn);
   }
@@ -110,6 +130,7 @@ export function startKdf(kdf: number): KdfState {
   if (PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXTRACT(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)) return new HkdfState(kdf);
   if (PSA_ALG_IS_TLS12_PRF(kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(kdf)) return new Tls12PrfState(kdf);
   if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS) return new EcjpakeToPmsState();
+  if (isSp800108(kdf)) return new Sp800108CounterState(kdf);
   return new Pbkdf2State(kdf);
 }
 
@@ -135,4 +156,33 @@ export function inputTypeAllowed(step: number, keyType: number): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * SP 800-108 input key types (PSA 1.5 §10.6): the HMAC variant's SECRET is
+ * an HMAC or DERIVE key or bytes; the CMAC variant's SECRET must be an AES
+ * key given with `psa_key_derivation_input_key` (bytes are
+ * INVALID_ARGUMENT, other block ciphers NOT_SUPPORTED); LABEL and CONTEXT
+ * are bytes or RAW_DATA keys.
+ */
+function sp800108InputAllowed(kdf: number, step: number, keyType: number, fn: string): boolean {
+  if (step !== PSA_KEY_DERIVATION_INPUT_SECRET) {
+    return keyType === PSA_KEY_TYPE_NONE || ((step === PSA_KEY_DERIVATION_INPUT_LABEL || step === PSA_KEY_DERIVATION_INPUT_CONTEXT) && keyType === PSA_KEY_TYPE_RAW_DATA);
+  }
+  if (kdf !== PSA_ALG_SP800_108_COUNTER_CMAC) return keyType === PSA_KEY_TYPE_NONE || keyType === PSA_KEY_TYPE_HMAC || keyType === PSA_KEY_TYPE_DERIVE;
+  if (keyType === PSA_KEY_TYPE_AES) return true;
+  if (keyType === PSA_KEY_TYPE_ARIA || keyType === PSA_KEY_TYPE_CAMELLIA || keyType === PSA_KEY_TYPE_SM4) {
+    fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: SP 800-108 CMAC is implemented with AES keys only`);
+  }
+  return false;
+}
+
+/**
+ * Whether input `step` of a `keyType` key (`PSA_KEY_TYPE_NONE` for bytes)
+ * is allowed for the operation's KDF `kdf`: the per-algorithm rules where
+ * the spec has them (SP 800-108), else `inputTypeAllowed`.
+ */
+export function inputAllowed(kdf: number, step: number, keyType: number, fn: string): boolean {
+  if (isSp800108(kdf)) return sp800108InputAllowed(kdf, step, keyType, fn);
+  return inputTypeAllowed(step, keyType);
 }

@@ -41,7 +41,7 @@ import type { CoreContext } from './context.js';
 import { createKey } from './key-creation.js';
 import { keyAgreementSecret } from './key-agreement.js';
 import { derivedKeyData } from './key-derivation-keys.js';
-import { inputTypeAllowed, kdfAlgOf, setupCapacity, startKdf } from './key-derivation-rules.js';
+import { inputAllowed, kdfAlgOf, setupCapacity, startKdf } from './key-derivation-rules.js';
 import { withKey, type CustomKeyParameters } from './key-management.js';
 import type { KeySlot } from './key-slot.js';
 import { checkBytes, checkLength, checkObject, checkUint, constantTimeEqual } from './validate.js';
@@ -159,13 +159,14 @@ export class KeyDerivationOperation {
     const fn = 'psa_key_derivation_set_capacity';
     const requested = checkCapacity(capacity, fn);
     this.#requireAlg(fn);
+    if (this.#state?.capacityFixed?.() === true) fail(PSA_ERROR_BAD_STATE, `${fn}: ${describe(this.#alg, 'alg')} fixed its output length at the first output`);
     if (requested > this.#capacity) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${capacity} is above the capacity ${this.#capacity}`);
     this.#capacity = requested;
   }
 
   #feed(step: number, keyType: number, data: Uint8Array, fn: string): void {
     this.#requireAlg(fn);
-    if (!inputTypeAllowed(step, keyType)) {
+    if (!inputAllowed(kdfAlgOf(this.#alg), step, keyType, fn)) {
       fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a ${describe(keyType, 'keyType')} key cannot be input 0x${step.toString(16)}`);
     }
     if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
@@ -259,8 +260,9 @@ export class KeyDerivationOperation {
     try {
       if (length > this.#capacity) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: ${length} bytes requested, ${this.#capacity} left`);
       if (this.#verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
-      this.#capacity -= length;
       if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has no state`);
+      this.#state.startOutput?.(this.#capacity);
+      this.#capacity -= length;
       return this.#state.read(length);
     } catch (err) {
       this.#exhaust();
@@ -294,6 +296,10 @@ export class KeyDerivationOperation {
       const ctx = this.#core(fn);
       checkObject(attributes, fn, 'attributes');
       return createKey(ctx, attributes, fn, (a) => {
+        // PSA 1.5: a derived PASSWORD_HASH key permits the operation's algorithm or none.
+        if (a.type === PSA_KEY_TYPE_PASSWORD_HASH && a.alg !== 0 && a.alg !== this.#alg) {
+          fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a derived ${describe(a.type, 'keyType')} key must permit the operation's algorithm`);
+        }
         const data = derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn);
         try {
           return ctx.dispatch.importKey(a, data, fn);

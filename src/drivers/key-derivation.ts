@@ -15,6 +15,14 @@ export interface KdfState {
   input(step: number, data: Uint8Array): void;
   /** Accept an integer input (PBKDF2 cost); INVALID_ARGUMENT when the algorithm takes none. */
   inputInteger(step: number, value: bigint): void;
+  /**
+   * Called before every output request with the capacity before it is
+   * consumed, for algorithms whose output depends on it (SP 800-108's L);
+   * BAD_STATE while inputs are missing.
+   */
+  startOutput?(capacity: number): void;
+  /** Whether `psa_key_derivation_set_capacity` is no longer permitted (SP 800-108 after the first output). */
+  capacityFixed?(): boolean;
   /** The next `length` bytes of output; BAD_STATE while inputs are missing. */
   read(length: number): Uint8Array;
   /** Wipe every secret held. */

@@ -7,6 +7,7 @@
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_ALG_SHA_256, PSA_KEY_DERIVATION_INPUT_SECRET, PSA_TLS12_ECJPAKE_TO_PMS_INPUT_SIZE } from '../../values/index.js';
+import { copyRange } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
 import { softwareHashCompute } from './hash.js';
 
@@ -19,7 +20,7 @@ export class EcjpakeToPmsState implements KdfState {
     if (data.length !== PSA_TLS12_ECJPAKE_TO_PMS_INPUT_SIZE || step !== PSA_KEY_DERIVATION_INPUT_SECRET || data[0] !== 0x04) {
       fail(PSA_ERROR_INVALID_ARGUMENT, 'psa_key_derivation_input: EC J-PAKE to PMS takes an uncompressed P-256 point as SECRET');
     }
-    this.#x = data.slice(1, 33);
+    this.#x = copyRange(data, 1, 33);
   }
 
   /** See `KdfState.inputInteger`: no integer input. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { fail } from '../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_ALG_HKDF_GET_HASH,
   PSA_ALG_IS_HKDF_EXPAND,
@@ -17,8 +17,11 @@ import {
   PSA_KEY_DERIVATION_INPUT_SALT,
   PSA_KEY_DERIVATION_INPUT_SECRET,
 } from '../../values/index.js';
+import { copyBytes, copyRange } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { BlockStream, hmacOf } from './kdf-prf.js';
+import { hmacOf } from './kdf-prf.js';
+import { NOBLE_HMAC_HASHES } from './noble-hashes.js';
+import { expand } from '@noble/hashes/hkdf.js';
 
 const enum Stage { Init, Started, Keyed, Output }
 
@@ -31,7 +34,9 @@ export class HkdfState implements KdfState {
   #salt: Uint8Array = new Uint8Array(0);
   #prk: Uint8Array = new Uint8Array(0);
   #info: Uint8Array | undefined;
-  #stream: BlockStream | undefined;
+  /** The output generated so far, and how much of it was read. */
+  #okm: Uint8Array = new Uint8Array(0);
+  #used = 0;
 
   /** A fresh state for `kdfAlg` (an HKDF variant with a supported HMAC hash). */
   constructor(kdfAlg: number) {
@@ -47,7 +52,7 @@ export class HkdfState implements KdfState {
       case PSA_KEY_DERIVATION_INPUT_SALT:
         if (this.#expand) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: HKDF-Expand takes no salt`);
         if (this.#stage !== Stage.Init) fail(PSA_ERROR_BAD_STATE, `${fn}: the salt comes first, once`);
-        this.#salt = data.slice();
+        this.#salt = copyBytes(data);
         this.#stage = Stage.Started;
         return;
       case PSA_KEY_DERIVATION_INPUT_SECRET:
@@ -56,7 +61,7 @@ export class HkdfState implements KdfState {
           if (data.length !== PSA_HASH_LENGTH(this.#hash)) {
             fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an HKDF-Expand secret is one hash long`);
           }
-          this.#prk = data.slice();
+          this.#prk = copyBytes(data);
         } else {
           if (this.#stage === Stage.Init) {
             if (this.#extract) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF-Extract needs the salt first`);
@@ -67,40 +72,40 @@ export class HkdfState implements KdfState {
           this.#salt.fill(0);
         }
         this.#stage = Stage.Keyed;
-        this.#startStream();
         return;
       case PSA_KEY_DERIVATION_INPUT_INFO:
         if (this.#extract) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: HKDF-Extract takes no info`);
         if (this.#expand && this.#stage === Stage.Init) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF-Expand needs the secret first`);
         if (this.#stage === Stage.Output || this.#info !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the info was already given`);
-        this.#info = data.slice();
+        this.#info = copyBytes(data);
         return;
       default:
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: HKDF does not take step 0x${step.toString(16)}`);
     }
   }
 
-  #startStream(): void {
-    const length = PSA_HASH_LENGTH(this.#hash);
+  /**
+   * Make at least `need` bytes of output available. HKDF-Expand (noble's,
+   * which reuses its hash states across blocks) recomputes the stream from
+   * T(1), so the buffer grows to at least twice its size each time: reading
+   * n bytes in any pieces costs O(n) HMAC blocks.
+   */
+  #generate(need: number): void {
+    const fn = 'psa_key_derivation_output_bytes';
+    const hashLength = PSA_HASH_LENGTH(this.#hash);
     if (this.#extract) {
-      let given = false;
-      this.#stream = new BlockStream(() => {
-        if (given) fail(PSA_ERROR_BAD_STATE, 'psa_key_derivation_output_bytes: HKDF-Extract has one block');
-        given = true;
-        return this.#prk.slice();
-      });
+      if (need > hashLength) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF-Extract has one block`);
+      this.#okm = copyBytes(this.#prk);
       return;
     }
-    let previous: Uint8Array = new Uint8Array(0);
-    let counter = 0;
-    this.#stream = new BlockStream(() => {
-      if (counter === 255) fail(PSA_ERROR_BAD_STATE, 'psa_key_derivation_output_bytes: HKDF has 255 blocks');
-      counter += 1;
-      const block = hmacOf(this.#hash, this.#prk, previous, this.#info ?? new Uint8Array(0), Uint8Array.of(counter)).subarray(0, length);
-      previous.fill(0);
-      previous = block.slice();
-      return block;
-    });
+    const max = 255 * hashLength;
+    if (need > max) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF has 255 blocks`);
+    const hash = NOBLE_HMAC_HASHES.get(this.#hash) ?? fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: HKDF with this hash is not supported`);
+    const wanted = Math.max(need, 2 * this.#okm.length);
+    const target = Math.min(max, Math.ceil(wanted / hashLength) * hashLength);
+    const next = expand(hash, this.#prk, this.#info, target);
+    this.#okm.fill(0);
+    this.#okm = next;
   }
 
   /** See `KdfState.inputInteger`: HKDF takes no integer. */
@@ -110,11 +115,15 @@ export class HkdfState implements KdfState {
 
   /** See `KdfState.read`. */
   read(length: number): Uint8Array {
-    if (this.#stage < Stage.Keyed || (this.#info === undefined && !this.#extract) || this.#stream === undefined) {
+    if (this.#stage < Stage.Keyed || (this.#info === undefined && !this.#extract)) {
       fail(PSA_ERROR_BAD_STATE, 'psa_key_derivation_output_bytes: HKDF inputs are missing');
     }
     this.#stage = Stage.Output;
-    return this.#stream.read(length);
+    const end = this.#used + length;
+    if (end > this.#okm.length) this.#generate(end);
+    const out = copyRange(this.#okm, this.#used, end);
+    this.#used = end;
+    return out;
   }
 
   /** See `KdfState.destroy`. */
@@ -122,6 +131,6 @@ export class HkdfState implements KdfState {
     this.#salt.fill(0);
     this.#prk.fill(0);
     this.#info?.fill(0);
-    this.#stream?.destroy();
+    this.#okm.fill(0);
   }
 }

@@ -17,8 +17,9 @@ import {
   PSA_KEY_DERIVATION_INPUT_SALT,
   PSA_VENDOR_PBKDF2_MAX_ITERATIONS,
 } from '../../values/index.js';
+import { copyBytes } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { BlockStream, cmacOf, concat, keyedHmac } from './kdf-prf.js';
+import { BlockStream, KeyedHmac, cmacOf, concat } from './kdf-prf.js';
 
 const enum Stage { Init, CostSet, SaltSet, PasswordSet, Output }
 
@@ -26,9 +27,8 @@ const enum Stage { Init, CostSet, SaltSet, PasswordSet, Output }
 export class Pbkdf2State implements KdfState {
   readonly #hash: number;
   readonly #cmac: boolean;
-  /** The PRF keyed with the password (set with the password). */
-  #prf: ((...parts: Uint8Array[]) => Uint8Array) | undefined;
-  #wipePrf: (() => void) | undefined;
+  /** HMAC keyed with the password (PBKDF2-HMAC, set with the password). */
+  #hmac: KeyedHmac | undefined;
   #stage = Stage.Init;
   #cost = 0;
   #salt: Uint8Array = new Uint8Array(0);
@@ -63,14 +63,8 @@ export class Pbkdf2State implements KdfState {
         return;
       case PSA_KEY_DERIVATION_INPUT_PASSWORD:
         if (this.#stage !== Stage.SaltSet) fail(PSA_ERROR_BAD_STATE, `${fn}: the password comes after the salt`);
-        this.#password = this.#cmac && data.length !== 16 ? cmacOf(new Uint8Array(16), data) : data.slice();
-        if (this.#cmac) {
-          this.#prf = (...parts) => cmacOf(this.#password, ...parts);
-        } else {
-          const keyed = keyedHmac(this.#hash, this.#password, PSA_HASH_LENGTH(this.#hash));
-          this.#prf = keyed.mac;
-          this.#wipePrf = keyed.destroy;
-        }
+        this.#password = this.#cmac && data.length !== 16 ? cmacOf(new Uint8Array(16), data) : copyBytes(data);
+        if (!this.#cmac) this.#hmac = new KeyedHmac(this.#hash, this.#password, PSA_HASH_LENGTH(this.#hash));
         this.#stage = Stage.PasswordSet;
         return;
       default:
@@ -78,13 +72,22 @@ export class Pbkdf2State implements KdfState {
     }
   }
 
+  /** T_index = U_1 ⊕ … ⊕ U_c, with U_1 = PRF(salt ‖ INT(index)) and U_j = PRF(U_{j−1}). */
   #block(index: number): Uint8Array {
     const counter = Uint8Array.of(index >>> 24, (index >>> 16) & 0xff, (index >>> 8) & 0xff, index & 0xff);
-    const prf = this.#prf!;
-    let u = prf(this.#salt, counter);
+    const hmac = this.#hmac;
+    if (hmac !== undefined) {
+      const u = new Uint8Array(hmac.outputLength);
+      hmac.macInto(u, this.#salt, counter);
+      const t = u.slice();
+      hmac.chain(u, t, this.#cost - 1);
+      u.fill(0);
+      return t;
+    }
+    let u = cmacOf(this.#password, this.#salt, counter);
     const t = u.slice();
     for (let i = 1; i < this.#cost; i++) {
-      const next = prf(u);
+      const next = cmacOf(this.#password, u);
       u.fill(0);
       u = next;
       for (let j = 0; j < t.length; j++) t[j]! ^= u[j]!;
@@ -109,7 +112,7 @@ export class Pbkdf2State implements KdfState {
   /** See `KdfState.destroy`. */
   destroy(): void {
     this.#password.fill(0);
-    this.#wipePrf?.();
+    this.#hmac?.destroy();
     this.#stream?.destroy();
   }
 }

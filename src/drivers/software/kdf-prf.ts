@@ -8,15 +8,7 @@ import { hmacSetup } from './mac-hmac.js';
 import { cmacSetup } from './mac-block-cipher.js';
 import type { MacContext } from '../mac.js';
 import { hmac } from '@noble/hashes/hmac.js';
-import { sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
-import type { CHash } from '@noble/hashes/utils.js';
-import { PSA_ALG_SHA_1, PSA_ALG_SHA_224, PSA_ALG_SHA_256, PSA_ALG_SHA_384, PSA_ALG_SHA_512 } from '../../values/index.js';
-
-/** The hashes whose HMAC key schedule `keyedHmac` reuses (others go through `hmacOf`). */
-const NOBLE_HASHES: ReadonlyMap<number, CHash> = new Map<number, CHash>([
-  [PSA_ALG_SHA_1, sha1], [PSA_ALG_SHA_224, sha224], [PSA_ALG_SHA_256, sha256], [PSA_ALG_SHA_384, sha384], [PSA_ALG_SHA_512, sha512],
-]);
+import { NOBLE_HMAC_HASHES } from './noble-hashes.js';
 
 function run(mac: MacContext, parts: readonly Uint8Array[]): Uint8Array {
   try {
@@ -37,25 +29,115 @@ export function cmacOf(key: Uint8Array, ...parts: readonly Uint8Array[]): Uint8A
   return run(cmacSetup(PSA_KEY_TYPE_AES, key), parts);
 }
 
+/** The midstate interface of a noble hash that `KeyedHmac` relies on. */
+interface Midstate {
+  update(data: Uint8Array): Midstate;
+  digestInto(out: Uint8Array): void;
+  _cloneInto(to?: Midstate): Midstate;
+  destroy(): void;
+}
+
+/** The keyed noble HMAC whose inner and outer midstates `KeyedHmac` copies. */
+interface NobleKeyed {
+  iHash: Midstate;
+  oHash: Midstate;
+  outputLen: number;
+  destroy(): void;
+}
+
 /**
- * HMAC keyed once with `key` (the key schedule is reused for every call,
- * which makes PBKDF2's many iterations cheap): `mac(...parts)` is the first
- * `length` bytes of HMAC over the parts; `destroy()` wipes the keyed state.
+ * HMAC keyed once, for KDFs that compute many MACs under one key. The
+ * inner and outer hash states after the key block (RFC 2104's K ⊕ ipad and
+ * K ⊕ opad) are computed once and copied into one reused working state for
+ * every MAC, which makes PBKDF2's iterations and the KDFs' block loops
+ * cheap. Hashes without a noble midstate go through `hmacOf`.
  */
-export function keyedHmac(hashAlg: number, key: Uint8Array, length: number): { mac: (...parts: Uint8Array[]) => Uint8Array; destroy: () => void } {
-  const hash = NOBLE_HASHES.get(hashAlg);
-  if (hash === undefined) {
-    return { mac: (...parts) => hmacOf(hashAlg, key, ...parts).subarray(0, length), destroy: () => undefined };
+export class KeyedHmac {
+  readonly #hashAlg: number;
+  readonly #key: Uint8Array;
+  readonly #length: number;
+  readonly #keyed: NobleKeyed | undefined;
+  #work: Midstate | undefined;
+  /** The HMAC output length (the hash length). */
+  readonly outputLength: number;
+
+  /** HMAC with hash `hashAlg` keyed with `key`; `mac` returns `length` bytes. `key` is kept (not copied) only for hashes without a midstate. */
+  constructor(hashAlg: number, key: Uint8Array, length: number) {
+    this.#hashAlg = hashAlg;
+    this.#length = length;
+    const hash = NOBLE_HMAC_HASHES.get(hashAlg);
+    this.#keyed = hash === undefined ? undefined : hmac.create(hash, key) as unknown as NobleKeyed;
+    this.#key = this.#keyed === undefined ? key : new Uint8Array(0);
+    this.outputLength = this.#keyed?.outputLen ?? hmacOf(hashAlg, key).length;
   }
-  const keyed = hmac.create(hash, key);
-  return {
-    mac: (...parts) => {
-      const h = keyed._cloneInto();
-      for (const p of parts) h.update(p);
-      return h.digest().subarray(0, length);
-    },
-    destroy: () => keyed.destroy(),
-  };
+
+  /** The first `length` bytes of HMAC over the concatenation of `parts`, in a new array. */
+  mac(...parts: Uint8Array[]): Uint8Array {
+    const out = new Uint8Array(this.outputLength);
+    this.#into(out, parts);
+    return this.#length === this.outputLength ? out : out.subarray(0, this.#length);
+  }
+
+  /**
+   * The full HMAC over the concatenation of `parts`, written to `out` (one
+   * hash long). `out` may be one of the parts: it is read before it is written.
+   */
+  macInto(out: Uint8Array, ...parts: Uint8Array[]): void {
+    this.#into(out, parts);
+  }
+
+  /**
+   * PBKDF2's inner loop (RFC 8018 §5.2 step 3): `rounds` times
+   * u ← HMAC(u), t ← t ⊕ u, in place (both one hash long).
+   */
+  chain(u: Uint8Array, t: Uint8Array, rounds: number): void {
+    const keyed = this.#keyed;
+    if (keyed === undefined) {
+      for (let i = 0; i < rounds; i++) {
+        this.#into(u, [u]);
+        for (let j = 0; j < t.length; j++) t[j]! ^= u[j]!;
+      }
+      return;
+    }
+    const { iHash, oHash, outputLen } = keyed;
+    let work = this.#work ?? iHash._cloneInto();
+    const inner = u.subarray(0, outputLen);
+    for (let i = 0; i < rounds; i++) {
+      work = iHash._cloneInto(work);
+      work.update(inner).digestInto(u);
+      work = oHash._cloneInto(work);
+      work.update(inner).digestInto(u);
+      for (let j = 0; j < outputLen; j++) t[j]! ^= u[j]!;
+    }
+    this.#work = work;
+  }
+
+  #into(out: Uint8Array, parts: readonly Uint8Array[]): void {
+    const keyed = this.#keyed;
+    if (keyed === undefined) {
+      const tag = hmacOf(this.#hashAlg, this.#key, ...parts);
+      out.set(tag);
+      tag.fill(0);
+      return;
+    }
+    let work = keyed.iHash._cloneInto(this.#work);
+    for (const p of parts) work.update(p);
+    work.digestInto(out);
+    work = keyed.oHash._cloneInto(work);
+    work.update(out.subarray(0, keyed.outputLen)).digestInto(out);
+    this.#work = work;
+  }
+
+  /** Wipe the keyed and working states. */
+  destroy(): void {
+    this.#work?.destroy();
+    this.#keyed?.destroy();
+  }
+}
+
+/** `new KeyedHmac(hashAlg, key, length)`. */
+export function keyedHmac(hashAlg: number, key: Uint8Array, length: number): KeyedHmac {
+  return new KeyedHmac(hashAlg, key, length);
 }
 
 /** `a` followed by `b` in a new array. */

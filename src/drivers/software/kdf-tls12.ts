@@ -10,14 +10,16 @@ import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../values/st
 import {
   PSA_ALG_GET_HASH,
   PSA_ALG_IS_TLS12_PSK_TO_MS,
+  PSA_HASH_LENGTH,
   PSA_KEY_DERIVATION_INPUT_LABEL,
   PSA_KEY_DERIVATION_INPUT_OTHER_SECRET,
   PSA_KEY_DERIVATION_INPUT_SECRET,
   PSA_KEY_DERIVATION_INPUT_SEED,
   PSA_TLS12_PSK_TO_MS_PSK_MAX_SIZE,
 } from '../../values/index.js';
+import { copyBytes } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { BlockStream, concat, hmacOf } from './kdf-prf.js';
+import { BlockStream, concat, keyedHmac } from './kdf-prf.js';
 
 const enum Stage { Init, SeedSet, OtherKeySet, KeySet, LabelSet, Output }
 
@@ -38,6 +40,7 @@ export class Tls12PrfState implements KdfState {
   #secret: Uint8Array = new Uint8Array(0);
   #label: Uint8Array = new Uint8Array(0);
   #stream: BlockStream | undefined;
+  #wipeKeyed: (() => void) | undefined;
 
   /** A fresh state for `kdfAlg` (TLS12_PRF or TLS12_PSK_TO_MS with SHA-256 or SHA-384). */
   constructor(kdfAlg: number) {
@@ -54,13 +57,13 @@ export class Tls12PrfState implements KdfState {
     switch (step) {
       case PSA_KEY_DERIVATION_INPUT_SEED:
         order(this.#stage === Stage.Init);
-        this.#seed = data.slice();
+        this.#seed = copyBytes(data);
         this.#stage = Stage.SeedSet;
         return;
       case PSA_KEY_DERIVATION_INPUT_OTHER_SECRET:
         if (!this.#pskToMs) break;
         order(this.#stage === Stage.SeedSet);
-        this.#other = data.slice();
+        this.#other = copyBytes(data);
         this.#stage = Stage.OtherKeySet;
         return;
       case PSA_KEY_DERIVATION_INPUT_SECRET:
@@ -72,13 +75,13 @@ export class Tls12PrfState implements KdfState {
           this.#other?.fill(0);
         } else {
           order(this.#stage === Stage.SeedSet || this.#stage === Stage.OtherKeySet);
-          this.#secret = data.slice();
+          this.#secret = copyBytes(data);
         }
         this.#stage = Stage.KeySet;
         return;
       case PSA_KEY_DERIVATION_INPUT_LABEL:
         order(this.#stage === Stage.KeySet);
-        this.#label = data.slice();
+        this.#label = copyBytes(data);
         this.#stage = Stage.LabelSet;
         return;
       default:
@@ -97,11 +100,13 @@ export class Tls12PrfState implements KdfState {
     if (this.#stage === Stage.LabelSet) {
       const labelSeed = concat(this.#label, this.#seed);
       let a: Uint8Array = labelSeed.slice();
+      const keyed = keyedHmac(this.#hash, this.#secret, PSA_HASH_LENGTH(this.#hash));
+      this.#wipeKeyed = () => keyed.destroy();
       this.#stream = new BlockStream(() => {
-        const next = hmacOf(this.#hash, this.#secret, a);
+        const next = keyed.mac(a);
         a.fill(0);
         a = next;
-        return hmacOf(this.#hash, this.#secret, a, labelSeed);
+        return keyed.mac(a, labelSeed);
       });
       this.#stage = Stage.Output;
     }
@@ -115,6 +120,7 @@ export class Tls12PrfState implements KdfState {
   destroy(): void {
     this.#secret.fill(0);
     this.#other?.fill(0);
+    this.#wipeKeyed?.();
     this.#stream?.destroy();
   }
 }
