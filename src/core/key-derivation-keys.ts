@@ -23,6 +23,8 @@ import { eccCurveOf } from '../drivers/software/keys-ecc.js';
 import { PSA_KEY_TYPE_DES } from '../values/index.js';
 import { derivedDesKey } from './key-derivation-des.js';
 import type { WeierstrassCurve } from '../drivers/software/ecc-curves.js';
+import { derivedSpake2pKeyPair } from '../drivers/software/keys-spake2p.js';
+import { PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR } from '../values/key-type-predicates.js';
 
 /** Reads the next bytes of the derivation (may throw, e.g. INSUFFICIENT_DATA). */
 export type DerivedReader = (length: number) => Uint8Array;
@@ -95,6 +97,8 @@ export function derivedKeyData(type: number, bits: number, read: DerivedReader, 
     if (bits !== 255 && bits !== 448) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: Montgomery keys have 255 or 448 bits`);
     return clampMontgomery(read(bits === 255 ? 32 : 56), bits);
   }
+  // SPAKE2+ registration (PSA 1.5 §9.5.9, RFC 9383 §3.2): w0s, w1s reduced mod n.
+  if (PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(type)) return derivedSpake2pKeyPair(type, bits, read, fn);
   if (type === PSA_KEY_TYPE_DES) return derivedDesKey(bits, read, fn);
   if (PSA_KEY_TYPE_IS_UNSTRUCTURED(type)) {
     if (bits % 8 !== 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${bits} bits is not a whole number of bytes`);

@@ -27,6 +27,12 @@ export interface PakeInputs {
   readonly peer: Uint8Array;
   /** `psa_pake_set_context` data, empty when not set. */
   readonly context: Uint8Array;
+  /**
+   * Whether `psa_pake_set_context` was called (even with empty data): SPAKE2+
+   * puts len(Context) ‖ Context in its transcript only then. When absent,
+   * drivers take a non-empty `context` as set.
+   */
+  readonly hasContext?: boolean;
   /** Random bytes for the exchange (the instance's generator). */
   readonly random: RandomSource;
 }

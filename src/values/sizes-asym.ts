@@ -101,33 +101,38 @@ export function PSA_ENCAPSULATE_CIPHERTEXT_SIZE(keyType: number, keyBits: number
 /** Ciphertext size of `psa_encapsulate` for any supported key (ECIES on P-521: 133). */
 export const PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 1;
 
-/** The P-256 ECC PAKE primitive: the only one these size macros know. */
+/** The P-256 ECC PAKE primitive: the only one J-PAKE supports. */
 const P256 = 0x01120100;
+/** SPAKE2+ primitives: secp256r1, secp384r1, secp521r1 (RFC 9383 §4 NIST groups). */
+const SPAKE2P_PRIMITIVES: readonly number[] = [P256, 0x01120180, 0x01120209];
 
 /** PAKE step sizes shared by output and input. */
 function pakeSize(alg: number, primitive: number, step: number): number {
-  if (primitive >>> 0 !== P256) return 0;
+  const prim = primitive >>> 0;
   if (PSA_ALG_IS_JPAKE(alg)) {
+    if (prim !== P256) return 0;
     // Mbed TLS: key share and ZK public are points, anything else a scalar.
     return step === 0x01 || step === 0x02 ? 65 : 32;
   }
   const a = alg >>> 0;
   if (PSA_ALG_IS_SPAKE2P_HMAC(alg) || PSA_ALG_IS_SPAKE2P_CMAC(alg) || a === 0x0a000609) {
-    if (step === 0x01) return 65;
+    if (!SPAKE2P_PRIMITIVES.includes(prim) || (a === 0x0a000609 && prim !== P256)) return 0;
+    // Key share: an uncompressed point; confirmation: the MAC output.
+    if (step === 0x01) return 2 * PSA_BITS_TO_BYTES(prim & 0xffff) + 1;
     if (step !== 0x04) return 0;
     return PSA_ALG_IS_SPAKE2P_CMAC(alg) ? 16 : PSA_HASH_LENGTH(alg);
   }
   return 0;
 }
-/** Output size of `psa_pake_output` for `step` (J-PAKE and SPAKE2+ over P-256); 0 otherwise. */
+/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521); 0 otherwise. */
 export function PSA_PAKE_OUTPUT_SIZE(alg: number, primitive: number, outputStep: number): number {
   return pakeSize(alg, primitive, outputStep);
 }
-/** Largest output of `psa_pake_output` for any supported PAKE. */
-export const PSA_PAKE_OUTPUT_MAX_SIZE = 65;
-/** Input size accepted by `psa_pake_input` for `step` (J-PAKE and SPAKE2+ over P-256); 0 otherwise. */
+/** Largest output of `psa_pake_output` for any supported PAKE (a SPAKE2+ P-521 key share: 133). */
+export const PSA_PAKE_OUTPUT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 1;
+/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521); 0 otherwise. */
 export function PSA_PAKE_INPUT_SIZE(alg: number, primitive: number, inputStep: number): number {
   return pakeSize(alg, primitive, inputStep);
 }
-/** Largest input of `psa_pake_input` for any supported PAKE. */
-export const PSA_PAKE_INPUT_MAX_SIZE = 65;
+/** Largest input of `psa_pake_input` for any supported PAKE (a SPAKE2+ P-521 key share: 133). */
+export const PSA_PAKE_INPUT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 1;

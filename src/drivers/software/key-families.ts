@@ -10,6 +10,7 @@ import type { DriverKeyAttributes, GenerateKeyOptions, KeyBuffer } from '../driv
 import { dhKeys } from './keys-dh.js';
 import { eccKeys } from './keys-ecc.js';
 import { rsaKeys } from './keys-rsa.js';
+import { spake2pKeys } from './keys-spake2p.js';
 
 /** Key management for one family of asymmetric key types. */
 export interface KeyFamily {
@@ -23,7 +24,7 @@ export interface KeyFamily {
   exportPublicKey(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
 }
 
-const FAMILIES: readonly (KeyFamily | undefined)[] = [eccKeys, rsaKeys, dhKeys];
+const FAMILIES: readonly (KeyFamily | undefined)[] = [eccKeys, rsaKeys, dhKeys, spake2pKeys];
 
 /** The family that handles `type`, if any. */
 export function keyFamilyOf(type: number): KeyFamily | undefined {
