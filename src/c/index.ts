@@ -36,6 +36,7 @@ export * from './asymmetric-encryption.js';
 export * from './key-agreement.js';
 export * from './encapsulation.js';
 export * from './key-derivation.js';
+export * from './pake.js';
 export * from './random.js';
 export * from './its.js';
 export * from './stats.js';

@@ -1,0 +1,154 @@
+/**
+ * Password-authenticated key exchange in C shape: `psa_pake_cipher_suite_t`
+ * with its `psa_pake_cs_*` accessors, `psa_pake_operation_t` and every
+ * `psa_pake_*` function. The operation is a holder whose implementation is
+ * created on first use, so it can be initialised (`PSA_PAKE_OPERATION_INIT`)
+ * before `psa_crypto_init`. As in Mbed TLS, `psa_pake_abort` resets the
+ * operation for reuse and `psa_pake_get_shared_key` ends it in any case.
+ * @module
+ */
+import { fail } from '../values/error.js';
+import { PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
+import { PSA_PAKE_CONFIRMED_KEY } from '../values/pake.js';
+import type { PakeOperation } from '../core/pake.js';
+import { checkBytes } from '../core/validate.js';
+import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
+import { copyOut, instance, setOut, status, type Out } from './instance.js';
+
+/**
+ * `psa_pake_cipher_suite_t`: a plain structure, as the spec's implementation
+ * note recommends. The accessors store values without validating them;
+ * `psa_pake_setup` does.
+ */
+export interface psa_pake_cipher_suite_t {
+  algorithm: number;
+  primitive: number;
+  key_confirmation: number;
+}
+
+/** `psa_pake_cipher_suite_init` / `PSA_PAKE_CIPHER_SUITE_INIT`: algorithm NONE, primitive 0, confirmed key. */
+export function psa_pake_cipher_suite_init(): psa_pake_cipher_suite_t {
+  return { algorithm: 0, primitive: 0, key_confirmation: PSA_PAKE_CONFIRMED_KEY };
+}
+
+/** `psa_pake_cs_get_algorithm`. */
+export function psa_pake_cs_get_algorithm(cipherSuite: psa_pake_cipher_suite_t): number {
+  return cipherSuite.algorithm;
+}
+
+/** `psa_pake_cs_set_algorithm`. */
+export function psa_pake_cs_set_algorithm(cipherSuite: psa_pake_cipher_suite_t, alg: number): void {
+  cipherSuite.algorithm = alg >>> 0;
+}
+
+/** `psa_pake_cs_get_primitive`. */
+export function psa_pake_cs_get_primitive(cipherSuite: psa_pake_cipher_suite_t): number {
+  return cipherSuite.primitive;
+}
+
+/** `psa_pake_cs_set_primitive` (0 leaves the primitive unspecified). */
+export function psa_pake_cs_set_primitive(cipherSuite: psa_pake_cipher_suite_t, primitive: number): void {
+  cipherSuite.primitive = primitive >>> 0;
+}
+
+/** `psa_pake_cs_get_key_confirmation`. */
+export function psa_pake_cs_get_key_confirmation(cipherSuite: psa_pake_cipher_suite_t): number {
+  return cipherSuite.key_confirmation;
+}
+
+/** `psa_pake_cs_set_key_confirmation`. */
+export function psa_pake_cs_set_key_confirmation(cipherSuite: psa_pake_cipher_suite_t, keyConfirmation: number): void {
+  cipherSuite.key_confirmation = keyConfirmation >>> 0;
+}
+
+/** `psa_pake_operation_t` (treat as opaque). */
+export interface psa_pake_operation_t {
+  /** @internal the implementation, once used. */
+  impl?: PakeOperation | undefined;
+}
+
+/** `psa_pake_operation_init` / `PSA_PAKE_OPERATION_INIT`: an inactive operation. */
+export function psa_pake_operation_init(): psa_pake_operation_t {
+  return { impl: undefined };
+}
+
+/** The implementation of `operation`, created from the current instance on first use. */
+function impl(operation: unknown, fn: string): PakeOperation {
+  if (typeof operation !== 'object' || operation === null) {
+    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_pake_operation_t`);
+  }
+  const op = operation as psa_pake_operation_t;
+  op.impl ??= instance().pakeOperation();
+  return op.impl;
+}
+
+/** `psa_pake_setup`. */
+export function psa_pake_setup(operation: psa_pake_operation_t, passwordKey: number, cipherSuite: psa_pake_cipher_suite_t): number {
+  const fn = 'psa_pake_setup';
+  return status(() => {
+    if (typeof cipherSuite !== 'object' || cipherSuite === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: cipher_suite must be a psa_pake_cipher_suite_t`);
+    impl(operation, fn).setup(passwordKey, {
+      algorithm: cipherSuite.algorithm,
+      primitive: cipherSuite.primitive,
+      keyConfirmation: cipherSuite.key_confirmation,
+    });
+  });
+}
+
+/** `psa_pake_set_role`. */
+export function psa_pake_set_role(operation: psa_pake_operation_t, role: number): number {
+  return status(() => impl(operation, 'psa_pake_set_role').setRole(role));
+}
+
+/** `psa_pake_set_user`. */
+export function psa_pake_set_user(operation: psa_pake_operation_t, userId: Uint8Array): number {
+  return status(() => impl(operation, 'psa_pake_set_user').setUser(userId));
+}
+
+/** `psa_pake_set_peer`. */
+export function psa_pake_set_peer(operation: psa_pake_operation_t, peerId: Uint8Array): number {
+  return status(() => impl(operation, 'psa_pake_set_peer').setPeer(peerId));
+}
+
+/** `psa_pake_set_context`. */
+export function psa_pake_set_context(operation: psa_pake_operation_t, context: Uint8Array): number {
+  return status(() => impl(operation, 'psa_pake_set_context').setContext(context));
+}
+
+/** `psa_pake_output`: writes into `output` (its length is `output_size`) and sets `output_length`. */
+export function psa_pake_output(operation: psa_pake_operation_t, step: number, output: Uint8Array, outputLength: Out): number {
+  const fn = 'psa_pake_output';
+  setOut(outputLength, 0);
+  return status(() => {
+    const out = checkBytes(output, fn, 'output');
+    const value = impl(operation, fn).output(step, out.length);
+    try {
+      copyOut(value, out);
+      setOut(outputLength, value.length);
+    } finally {
+      value.fill(0);
+    }
+  });
+}
+
+/** `psa_pake_input`: the whole of `input` is the step's value (`input_length` is its length). */
+export function psa_pake_input(operation: psa_pake_operation_t, step: number, input: Uint8Array): number {
+  return status(() => impl(operation, 'psa_pake_input').input(step, input));
+}
+
+/** `psa_pake_get_shared_key`: `key` is set to the new key's id, or 0 on failure. */
+export function psa_pake_get_shared_key(operation: psa_pake_operation_t, attributes: psa_key_attributes_t, key: Out): number {
+  const fn = 'psa_pake_get_shared_key';
+  setOut(key, 0);
+  return status(() => setOut(key, instance().pakeGetSharedKey(impl(operation, fn), toKeyAttributes(attributes, fn))));
+}
+
+/** `psa_pake_abort`: valid in any state. */
+export function psa_pake_abort(operation: psa_pake_operation_t): number {
+  return status(() => {
+    if (typeof operation !== 'object' || operation === null) {
+      fail(PSA_ERROR_INVALID_ARGUMENT, 'psa_pake_abort: operation must be a psa_pake_operation_t');
+    }
+    operation.impl?.abort();
+  });
+}
