@@ -7,9 +7,9 @@
  *   leaves the operation unchanged when it fails;
  * - the driver is started at the first `output`/`input` (the end of the
  *   "collect inputs" stage), and from then on owns the step order;
- * - any failure after setup puts the operation in an error state where every
- *   call but `abort` is BAD_STATE; `get_shared_key` ends the operation
- *   whether it succeeds or not (Mbed TLS aborts it in both cases).
+ * - as for every multipart operation here (and in Mbed TLS), any failure of
+ *   an active operation aborts it: later calls are BAD_STATE until a new
+ *   setup; `get_shared_key` ends the operation whether it succeeds or not.
  * @module
  */
 import type { DriverKeyAttributes } from '../drivers/driver.js';
@@ -69,8 +69,7 @@ interface Collected {
 type Stage =
   | { readonly kind: 'inactive' }
   | { readonly kind: 'collect'; readonly inputs: Collected }
-  | { readonly kind: 'compute'; readonly alg: number; readonly primitive: number; readonly driver: PakeContext }
-  | { readonly kind: 'error' };
+  | { readonly kind: 'compute'; readonly alg: number; readonly primitive: number; readonly driver: PakeContext };
 
 /** A PAKE operation. Constructed inactive; `setup` makes it active; `abort` or a successful `getSharedKey` end it. */
 export class PakeOperation {
@@ -82,20 +81,17 @@ export class PakeOperation {
     this.#core = core;
   }
 
-  /** Whether the operation is set up (and not ended or failed). */
+  /** Whether the operation is set up (and not ended, failed or aborted). */
   get active(): boolean {
     return this.#stage.kind === 'collect' || this.#stage.kind === 'compute';
   }
 
-  /** Run a step: a failure moves an active operation to the error state (an inactive one stays inactive). */
+  /** Run a step: any failure aborts the operation (Mbed TLS's `psa_pake_*` exit paths). */
   #step<T>(body: () => T): T {
     try {
       return body();
     } catch (err) {
-      if (this.active) {
-        this.#wipe();
-        this.#stage = { kind: 'error' };
-      }
+      this.abort();
       throw asPsaError(err);
     }
   }
@@ -109,7 +105,8 @@ export class PakeOperation {
    * `psa_pake_setup`: BAD_STATE unless inactive; INVALID_ARGUMENT for a
    * non-PAKE algorithm; NOT_SUPPORTED for a PAKE without rules here; then the
    * key lookup (INVALID_HANDLE), usage DERIVE and policy (NOT_PERMITTED), key
-   * type and size (INVALID_ARGUMENT). A failure leaves the operation unchanged.
+   * type and size (INVALID_ARGUMENT). A failure leaves the operation inactive
+   * (an active one is aborted, as Mbed TLS does).
    */
   setup(passwordKey: number, suite: PakeCipherSuite): void {
     const fn = 'psa_pake_setup';
@@ -119,7 +116,10 @@ export class PakeOperation {
       const alg = checkUint(s['algorithm'], fn, 'cipher_suite.algorithm');
       const primitive = checkUint(s['primitive'], fn, 'cipher_suite.primitive');
       const keyConfirmation = s['keyConfirmation'] === undefined ? PSA_PAKE_CONFIRMED_KEY : checkUint(s['keyConfirmation'], fn, 'cipher_suite.keyConfirmation');
-      if (this.#stage.kind !== 'inactive') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already in use`);
+      if (this.#stage.kind !== 'inactive') {
+        this.abort();
+        fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already in use`);
+      }
       const ctx = this.#core(fn);
       const family = pakeFamilyOf(alg, fn);
       checkKeyConfirmation(keyConfirmation, fn);
