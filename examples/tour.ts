@@ -1,7 +1,8 @@
 /**
  * A tour of the key life cycle through the TypeScript face:
  * generate a persistent key, "restart" (a new instance on the same key
- * directory), find the key again, use it, and destroy it.
+ * directory), find the key again, use it, and destroy it; then two
+ * instances agree on a session key with SPAKE2+ (Matter-style commissioning).
  *
  * Run with `npm start`. Keys are written in the Mbed TLS ITS file layout to
  * a fresh temporary directory (or to the directory given as argument).
@@ -22,6 +23,24 @@ import {
   PSA_KEY_USAGE_SIGN_HASH,
   PSA_ALG_HMAC,
   PSA_KEY_USAGE_COPY,
+  PSA_ALG_PBKDF2_HMAC,
+  PSA_ALG_SPAKE2P_HMAC,
+  PSA_ALG_HKDF,
+  PSA_ECC_FAMILY_SECP_R1,
+  PSA_KEY_DERIVATION_INPUT_COST,
+  PSA_KEY_DERIVATION_INPUT_PASSWORD,
+  PSA_KEY_DERIVATION_INPUT_SALT,
+  PSA_KEY_TYPE_DERIVE,
+  PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_SPAKE2P_KEY_PAIR,
+  PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY,
+  PSA_KEY_USAGE_DERIVE,
+  PSA_PAKE_PRIMITIVE,
+  PSA_PAKE_PRIMITIVE_TYPE_ECC,
+  PSA_PAKE_ROLE_CLIENT,
+  PSA_PAKE_ROLE_SERVER,
+  PSA_PAKE_STEP_CONFIRM,
+  PSA_PAKE_STEP_KEY_SHARE,
 } from '../src/index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -84,3 +103,45 @@ try {
   say(`   using key 0x100 now: ${err.code}`);
 }
 psa.close();
+
+// 5. SPAKE2+: a commissioner (prover) that knows a passcode and a device (verifier)
+//    that holds only w0 ‖ L agree on a session key; neither sees the other's secret.
+const spake = PSA_ALG_SPAKE2P_HMAC(PSA_ALG_SHA_256);
+const suite = { algorithm: spake, primitive: PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256) };
+const register = (p: typeof psa): number => {
+  const passcode = p.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256) },
+    new TextEncoder().encode('20202021'));
+  const kdf = p.keyDerivationSetup(PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256));
+  kdf.inputInteger(PSA_KEY_DERIVATION_INPUT_COST, 1000);
+  kdf.inputBytes(PSA_KEY_DERIVATION_INPUT_SALT, new TextEncoder().encode('SPAKE2P Key Salt'));
+  kdf.inputKey(PSA_KEY_DERIVATION_INPUT_PASSWORD, passcode);
+  const pair = p.keyDerivationOutputKey({ type: PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), bits: 256, usage: PSA_KEY_USAGE_DERIVE, alg: spake }, kdf);
+  kdf.abort();
+  p.destroyKey(passcode);
+  return pair;
+};
+const commissioner = createPsa();
+const device = createPsa();
+const proverKey = register(commissioner);
+// At manufacture, only the verifier value w0 ‖ L goes into the device.
+const verifierValue = commissioner.exportPublicKey(proverKey);
+const verifierKey = device.importKey({ type: PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), usage: PSA_KEY_USAGE_DERIVE, alg: spake }, verifierValue);
+const prover = commissioner.pakeSetup(proverKey, suite);
+prover.setRole(PSA_PAKE_ROLE_CLIENT);
+const verifier = device.pakeSetup(verifierKey, suite);
+verifier.setRole(PSA_PAKE_ROLE_SERVER);
+const shareP = prover.output(PSA_PAKE_STEP_KEY_SHARE);
+verifier.input(PSA_PAKE_STEP_KEY_SHARE, shareP);
+const shareV = verifier.output(PSA_PAKE_STEP_KEY_SHARE);
+const confirmV = verifier.output(PSA_PAKE_STEP_CONFIRM);
+prover.input(PSA_PAKE_STEP_KEY_SHARE, shareV);
+prover.input(PSA_PAKE_STEP_CONFIRM, confirmV);
+verifier.input(PSA_PAKE_STEP_CONFIRM, prover.output(PSA_PAKE_STEP_CONFIRM));
+const session = { type: PSA_KEY_TYPE_DERIVE, usage: PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, alg: PSA_ALG_HKDF(PSA_ALG_SHA_256) };
+const kP = commissioner.exportKey(commissioner.pakeGetSharedKey(prover, session));
+const kV = device.exportKey(device.pakeGetSharedKey(verifier, session));
+say(`\n5. SPAKE2+ (P-256, HMAC-SHA-256): shares of ${shareP.length} and ${shareV.length} bytes, confirmations checked`);
+say(`   the device stored ${verifierValue.length} bytes (w0 ‖ L), never the passcode`);
+say(`   session keys ${hex(kP) === hex(kV) ? 'agree' : 'DIFFER'}: ${hex(kP).slice(0, 16)}…`);
+commissioner.close();
+device.close();
