@@ -34,6 +34,7 @@ import { CIPHER_CAPABILITIES } from './capabilities/cipher.js';
 import { MAC_CAPABILITIES } from './capabilities/mac.js';
 import { WRAP_CAPABILITIES } from './capabilities/wrap.js';
 import { XOF_CAPABILITIES } from './capabilities/xof.js';
+import { PAKE_CAPABILITIES } from './capabilities/pake.js';
 
 /** Configuration macros that are defined (`#if defined(NAME)` holds). */
 export const DEFINED: ReadonlySet<string> = new Set([
@@ -50,6 +51,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   ...ASYMMETRIC_ENCRYPTION_CAPABILITIES,
   ...KEY_AGREEMENT_CAPABILITIES,
   ...KEY_DERIVATION_CAPABILITIES,
+  ...PAKE_CAPABILITIES,
 
   // Core and storage.
   'MBEDTLS_PSA_CRYPTO_C',

@@ -97,7 +97,6 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
   PSA_ALG_SHAKE256_192: PQC_HASH,
   PSA_ALG_SHAKE256_256: PQC_HASH,
   PSA_ALG_SHA_256_192: PQC_HASH,
-  PSA_ALG_JPAKE: 'the EC J-PAKE driver is not implemented yet',
   PSA_ALG_WPA3_SAE_FIXED: 'PAKE is not implemented yet',
   PSA_ALG_WPA3_SAE_GDH: 'PAKE is not implemented yet',
   PSA_ALG_WPA3_SAE_H2E: 'WPA3-SAE is not implemented yet',
