@@ -25,17 +25,20 @@ import { expand } from '@noble/hashes/hkdf.js';
 
 const enum Stage { Init, Started, Keyed, Output }
 
+/** The initial value of the byte fields (never written: wiping it is a no-op). */
+const EMPTY = new Uint8Array(0);
+
 /** The state of an HKDF, HKDF-Extract or HKDF-Expand operation (`kdfAlg`). */
 export class HkdfState implements KdfState {
   readonly #hash: number;
   readonly #extract: boolean;
   readonly #expand: boolean;
   #stage = Stage.Init;
-  #salt: Uint8Array = new Uint8Array(0);
-  #prk: Uint8Array = new Uint8Array(0);
+  #salt: Uint8Array = EMPTY;
+  #prk: Uint8Array = EMPTY;
   #info: Uint8Array | undefined;
   /** The output generated so far, and how much of it was read. */
-  #okm: Uint8Array = new Uint8Array(0);
+  #okm: Uint8Array = EMPTY;
   #used = 0;
 
   /** A fresh state for `kdfAlg` (an HKDF variant with a supported HMAC hash). */
@@ -101,8 +104,11 @@ export class HkdfState implements KdfState {
     const max = 255 * hashLength;
     if (need > max) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF has 255 blocks`);
     const hash = NOBLE_HMAC_HASHES.get(this.#hash) ?? fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: HKDF with this hash is not supported`);
-    const wanted = Math.max(need, 2 * this.#okm.length);
-    const target = Math.min(max, Math.ceil(wanted / hashLength) * hashLength);
+    // The first generation makes exactly what is asked (often all that will be read, which
+    // `read` then hands over without a copy); later ones at least double the stream.
+    const target = this.#okm.length === 0 && this.#used === 0
+      ? need
+      : Math.min(max, Math.ceil(Math.max(need, 2 * this.#okm.length) / hashLength) * hashLength);
     const next = expand(hash, this.#prk, this.#info, target);
     this.#okm.fill(0);
     this.#okm = next;
@@ -121,6 +127,13 @@ export class HkdfState implements KdfState {
     this.#stage = Stage.Output;
     const end = this.#used + length;
     if (end > this.#okm.length) this.#generate(end);
+    if (this.#used === 0 && end === this.#okm.length) {
+      // The whole buffer goes to the caller: hand it over; a later read regenerates the stream.
+      const out = this.#okm;
+      this.#okm = EMPTY;
+      this.#used = end;
+      return out;
+    }
     const out = copyRange(this.#okm, this.#used, end);
     this.#used = end;
     return out;

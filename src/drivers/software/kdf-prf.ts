@@ -21,6 +21,9 @@ function run(mac: MacContext, parts: readonly Uint8Array[]): Uint8Array {
 
 /** HMAC with hash `hashAlg` of the concatenation of `parts` under `key`. */
 export function hmacOf(hashAlg: number, key: Uint8Array, ...parts: readonly Uint8Array[]): Uint8Array {
+  // One part (HKDF-Extract, PBKDF2's first block): noble's one-shot HMAC, without a MAC context.
+  const hash = parts.length === 1 ? NOBLE_HMAC_HASHES.get(hashAlg >>> 0) : undefined;
+  if (hash !== undefined) return hmac(hash, key, parts[0]!);
   return run(hmacSetup(hashAlg, key), parts);
 }
 
