@@ -24,6 +24,7 @@ export { SignHashInterruptible, VerifyHashInterruptible } from './core/sign-inte
 export type { EncapsulateResult } from './core/encapsulation.js';
 export { KeyDerivationOperation } from './core/key-derivation.js';
 export { PakeOperation, type PakeCipherSuite } from './core/pake.js';
+export { GenerateKeyIop, ExportPublicKeyIop, KeyAgreementIop } from './core/iop.js';
 export { systemEntropy, seededEntropy, failingEntropy, type EntropySource } from './core/entropy.js';
 export * from './storage/index.js';
 export { softwareDriver } from './drivers/software/index.js';
@@ -49,3 +50,4 @@ export type { AsymmetricEncryptionEntryPoints } from './drivers/asymmetric-encry
 export type { KeyAgreementEntryPoints } from './drivers/key-agreement.js';
 export type { Encapsulated, EncapsulationEntryPoints } from './drivers/encapsulation.js';
 export type { PakeContext, PakeEntryPoints, PakeInputs } from './drivers/pake.js';
+export type { InterruptibleKeyEntryPoints } from './drivers/interruptible-keys.js';

@@ -128,6 +128,9 @@ export const CONFIG_VALUES: ReadonlyMap<string, bigint> = new Map([
   ['MBEDTLS_CTR_DRBG_MAX_REQUEST', 1024n],
   // Limits of the PSA build.
   ['PSA_MAX_KEY_BITS', 0xfff8n],
+  // The largest key buffer the key store holds: a key of PSA_MAX_KEY_BITS (8191 bytes; every
+  // structured key format is smaller). The store has no separate buffer limit.
+  ['MBEDTLS_PSA_KEY_BUFFER_MAX_SIZE', 8191n],
   ['PSA_VENDOR_RSA_MAX_KEY_BITS', 4096n],
   ['PSA_VENDOR_RSA_GENERATE_MIN_KEY_BITS', 1024n],
   ['PSA_VENDOR_PBKDF2_MAX_ITERATIONS', 0xffffffffn],

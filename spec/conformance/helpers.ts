@@ -378,6 +378,11 @@ export function testOperationsOnInvalidKey(key: number): void {
   expectStatus(psa.psa_export_key(key, buffer, length), PSA_ERROR_INVALID_HANDLE, 'psa_export_key on an invalid key');
   expectStatus(psa.psa_export_public_key(key, buffer, length), PSA_ERROR_INVALID_HANDLE,
     'psa_export_public_key on an invalid key');
+  // MBEDTLS_ECP_RESTARTABLE builds also check the interruptible export.
+  const iop = psa.psa_export_public_key_iop_init();
+  expectStatus(psa.psa_export_public_key_iop_setup(iop, key), PSA_ERROR_INVALID_HANDLE,
+    'psa_export_public_key_iop_setup on an invalid key');
+  psa.psa_export_public_key_iop_abort(iop);
 }
 
 // ---------------------------------------------------------------------------

@@ -37,6 +37,8 @@ export * from './key-agreement.js';
 export * from './encapsulation.js';
 export * from './key-derivation.js';
 export * from './pake.js';
+export * from './iop.js';
+export * from './ecc-conversion.js';
 export * from './random.js';
 export * from './its.js';
 export * from './stats.js';

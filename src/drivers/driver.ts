@@ -11,6 +11,7 @@ import type { AsymmetricEncryptionEntryPoints } from './asymmetric-encryption.js
 import type { EncapsulationEntryPoints } from './encapsulation.js';
 import type { KeyAgreementEntryPoints } from './key-agreement.js';
 import type { PakeEntryPoints } from './pake.js';
+import type { InterruptibleKeyEntryPoints } from './interruptible-keys.js';
 import type { SignEntryPoints } from './sign.js';
 import type { CipherEntryPoints } from './cipher.js';
 import type { MacEntryPoints } from './mac.js';
@@ -94,7 +95,7 @@ export interface GenerateKeyOptions {
 export interface DriverEntryPoints
   extends MacEntryPoints, CipherEntryPoints, AeadEntryPoints, KeyWrapEntryPoints, XofEntryPoints,
     SignEntryPoints, AsymmetricEncryptionEntryPoints, KeyAgreementEntryPoints, EncapsulationEntryPoints,
-    PakeEntryPoints {
+    PakeEntryPoints, InterruptibleKeyEntryPoints {
   /** A short name for diagnostics (`'software'`, `'cc3xx'`, …). */
   readonly name: string;
   /** Called once by `createPsa`. */

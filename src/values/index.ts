@@ -20,6 +20,7 @@ export * from './sizes.js';
 export * from './sizes-cipher.js';
 export * from './sizes-export.js';
 export * from './sizes-asym.js';
+export * from './ecp-groups.js';
 export * from './registry.js';
 export * from './describe.js';
 export * from './parse.js';

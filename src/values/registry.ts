@@ -9,6 +9,7 @@ import * as algorithms from './algorithms.js';
 import * as algorithmsPk from './algorithms-pk.js';
 import * as algPredicates from './alg-predicates.js';
 import * as derivation from './derivation.js';
+import * as ecpGroups from './ecp-groups.js';
 import * as keyTypePredicates from './key-type-predicates.js';
 import * as keyTypes from './key-types.js';
 import * as lifetimes from './lifetimes.js';
@@ -40,6 +41,7 @@ const MODULES: readonly Record<string, unknown>[] = [
   sizesCipher,
   sizesExport,
   sizesAsym,
+  ecpGroups,
 ];
 
 /** Exports that are C names but not numeric macros (they build structures). */

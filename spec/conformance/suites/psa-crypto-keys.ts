@@ -24,6 +24,8 @@ import {
   PSA_KEY_LIFETIME_VOLATILE,
   PSA_KEY_TYPE_DERIVE,
   PSA_KEY_TYPE_IS_DH,
+  PSA_KEY_TYPE_IS_ECC,
+  PSA_KEY_LIFETIME_GET_LOCATION,
   PSA_KEY_TYPE_IS_KEY_PAIR,
   PSA_KEY_TYPE_IS_PUBLIC_KEY,
   PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR,
@@ -291,27 +293,24 @@ function importExportPublicKey(
     expectBytes(exported.subarray(0, exportedLength.value), expectedPublicKey, 'exported public key');
   }
 
-  // Interruptible export: this build has no restartable ECC, so every key
-  // (and every non-local one in any build) gives NOT_SUPPORTED.
-  if (!facadeHas('psa_export_public_key_iop_setup')) {
-    throw new Skip('psa_export_public_key_iop_* is not in the C facade yet (the one-shot export part passed)');
-  }
-  let expectedIop = PSA_ERROR_NOT_SUPPORTED;
-  const operation = facadeHas('psa_export_public_key_iop_init')
-    ? (psa as unknown as Record<string, () => unknown>)['psa_export_public_key_iop_init']!()
-    : {};
-  const setupStatus = facadeCall('psa_export_public_key_iop_setup', operation, key.value);
+  // Interruptible export (MBEDTLS_ECP_RESTARTABLE): ECC keys in local storage only.
+  let expectedIop = expectedExportStatusArg;
+  if ((PSA_KEY_TYPE_IS_KEY_PAIR(type) || PSA_KEY_TYPE_IS_PUBLIC_KEY(type)) && !PSA_KEY_TYPE_IS_ECC(type)) expectedIop = PSA_ERROR_NOT_SUPPORTED;
+  if (PSA_KEY_LIFETIME_GET_LOCATION(psa.psa_get_key_lifetime(getAttributes(key.value))) !== 0) expectedIop = PSA_ERROR_NOT_SUPPORTED;
+  const operation = psa.psa_export_public_key_iop_init();
+  const setupStatus = psa.psa_export_public_key_iop_setup(operation, key.value);
   expectStatus(setupStatus, expectedIop, 'psa_export_public_key_iop_setup');
   if (setupStatus !== PSA_SUCCESS) expectedIop = PSA_ERROR_BAD_STATE;
   exported.fill(0);
   let completeStatus: number;
   do {
-    completeStatus = facadeCall('psa_export_public_key_iop_complete', operation, exported, exportedLength);
+    completeStatus = psa.psa_export_public_key_iop_complete(operation, exported, exportedLength);
   } while (completeStatus === PSA_OPERATION_INCOMPLETE);
   expectStatus(completeStatus, expectedIop, 'psa_export_public_key_iop_complete');
   if (completeStatus === PSA_SUCCESS) {
     expectBytes(exported.subarray(0, exportedLength.value), expectedPublicKey, 'exported public key (iop)');
   }
+  psa.psa_export_public_key_iop_abort(operation);
   assertSuccess(psa.psa_destroy_key(key.value), 'psa_destroy_key');
 }
 
@@ -498,23 +497,43 @@ function generateKey(
   }
   if (status === PSA_SUCCESS) assertSuccess(psa.psa_destroy_key(key.value), 'psa_destroy_key');
 
-  // Interruptible generation: this build has no restartable ECC, so it is NOT_SUPPORTED for every type.
-  if (!facadeHas('psa_generate_key_iop_setup')) {
-    throw new Skip('psa_generate_key_iop_* is not in the C facade yet (the psa_generate_key part passed)');
-  }
-  const iopExpected = PSA_ERROR_NOT_SUPPORTED;
-  const operation = facadeHas('psa_generate_key_iop_init')
-    ? (psa as unknown as Record<string, () => unknown>)['psa_generate_key_iop_init']!()
-    : {};
+  // Interruptible generation (MBEDTLS_ECP_RESTARTABLE): ECC key pairs only.
+  let iopExpected = PSA_KEY_TYPE_IS_ECC(type) ? expectedStatus : PSA_ERROR_NOT_SUPPORTED;
+  const operation = psa.psa_generate_key_iop_init();
   const iopKey = { value: 0 };
-  expectStatus(facadeCall('psa_generate_key_iop_complete', operation, iopKey), PSA_ERROR_BAD_STATE,
-    'psa_generate_key_iop_complete before setup');
-  facadeCall('psa_generate_key_iop_abort', operation);
-  expectStatus(facadeCall('psa_generate_key_iop_setup', operation, attributes), iopExpected,
-    'psa_generate_key_iop_setup');
-  assertSuccess(facadeCall('psa_generate_key_iop_abort', operation), 'psa_generate_key_iop_abort');
-  expectStatus(facadeCall('psa_generate_key_iop_setup', operation, attributes), iopExpected,
-    'psa_generate_key_iop_setup after abort');
+  try {
+    expectStatus(psa.psa_generate_key_iop_complete(operation, iopKey), PSA_ERROR_BAD_STATE, 'psa_generate_key_iop_complete before setup');
+    psa.psa_generate_key_iop_abort(operation);
+    expectStatus(psa.psa_generate_key_iop_setup(operation, attributes), iopExpected, 'psa_generate_key_iop_setup');
+    expectStatus(psa.psa_generate_key_iop_setup(operation, attributes), PSA_KEY_TYPE_IS_ECC(type) ? PSA_ERROR_BAD_STATE : PSA_ERROR_NOT_SUPPORTED,
+      'psa_generate_key_iop_setup twice');
+    assertSuccess(psa.psa_generate_key_iop_abort(operation), 'psa_generate_key_iop_abort');
+    expectStatus(psa.psa_generate_key_iop_setup(operation, attributes), iopExpected, 'psa_generate_key_iop_setup after abort');
+    if (iopExpected !== PSA_SUCCESS) return;
+    let prior = psa.psa_generate_key_iop_get_num_ops(operation);
+    expect(prior, 'num_ops after setup').toBe(0);
+    let iopStatus: number;
+    do {
+      iopStatus = psa.psa_generate_key_iop_complete(operation, iopKey);
+      if (iopStatus === PSA_SUCCESS || iopStatus === PSA_OPERATION_INCOMPLETE) {
+        const n = psa.psa_generate_key_iop_get_num_ops(operation);
+        expect(n, 'num_ops grows').toBeGreaterThanOrEqual(prior + 1);
+        prior = n;
+      }
+    } while (iopStatus === PSA_OPERATION_INCOMPLETE);
+    assertSuccess(iopStatus, 'psa_generate_key_iop_complete');
+    const got = getAttributes(iopKey.value);
+    expect(psa.psa_get_key_type(got), 'iop type').toBe(type);
+    expect(psa.psa_get_key_bits(got), 'iop bits').toBe(bits);
+    exerciseKey(iopKey.value, usage, alg);
+    expectStatus(psa.psa_generate_key_iop_complete(operation, { value: 0 }), PSA_ERROR_BAD_STATE, 'psa_generate_key_iop_complete twice');
+    assertSuccess(psa.psa_generate_key_iop_abort(operation), 'psa_generate_key_iop_abort');
+    expect(psa.psa_generate_key_iop_get_num_ops(operation), 'num_ops after abort').toBe(0);
+    iopExpected = PSA_SUCCESS;
+  } finally {
+    psa.psa_generate_key_iop_abort(operation);
+    if (iopKey.value !== 0) psa.psa_destroy_key(iopKey.value);
+  }
 }
 
 /** `rsa_test_e`: the public exponent of a generated RSA key is the requested one (65537 by default). */

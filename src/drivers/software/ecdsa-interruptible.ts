@@ -4,12 +4,8 @@
  * written as generators that yield the cost of the next unit of work, and a
  * job runs units until the caller's op budget is spent.
  *
- * What an op costs follows Mbed TLS's `ecp.c` weights: a point doubling 8
- * (`MBEDTLS_ECP_OPS_DBL`), a point addition 11 (`_ADD`), the final
- * normalisation 120 (`_INV`), a range check 1 (`_CHK`), scaled ×2 for curves
- * of 384 bits or more and ×4 from 512 bits (`mbedtls_ecp_check_budget`). A
- * call always runs at least one unit, then stops before a unit that would
- * exceed the budget; a budget of 0 counts as 1, as in Mbed TLS.
+ * What an op costs, and how a budget is spent, is `ecp-steps.ts`'s (Mbed
+ * TLS's `ecp.c` weights).
  *
  * The arithmetic: k·G by a Montgomery ladder (one doubling and one addition
  * per bit of n, whatever k), u1·G + u2·Q by Shamir's trick, over noble's projective
@@ -29,15 +25,9 @@ import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_SIGNATURE } from '../../v
 import { PSA_ALG_ECDSA_IS_DETERMINISTIC, PSA_ALG_SIGN_GET_HASH, PSA_KEY_TYPE_IS_ECC_KEY_PAIR } from '../../values/index.js';
 import type { WeierstrassCurve } from './ecc-curves.js';
 import { curveOf, nonceHashOf } from './sign-ecdsa.js';
-
-/** Mbed TLS's op weights (`ecp.c`). */
-const OPS_CHK = 1;
-const OPS_DBL = 8;
-const OPS_ADD = 11;
-const OPS_INV = 120;
+import { OPS_ADD, OPS_CHK, OPS_DBL, OPS_INV, StepsJob, failure, mulSteps, type Steps } from './ecp-steps.js';
 
 type Point = WeierstrassPoint<bigint>;
-type Steps<T> = Generator<number, T, void>;
 
 const toBig = (b: Uint8Array): bigint => b.reduce((x, v) => (x << 8n) | BigInt(v), 0n);
 
@@ -97,22 +87,6 @@ function* nonceCandidates(hash: CHash, seed: Uint8Array, qBytes: number): Genera
   }
 }
 
-/** k·G by a Montgomery ladder, one unit per doubling and per addition, then the normalisation. */
-function* ladder(curve: WeierstrassCurve, k: bigint): Steps<{ x: bigint; y: bigint } | undefined> {
-  let r0: Point = curve.Point.ZERO;
-  let r1: Point = curve.Point.BASE;
-  // Over every bit position of n, so that the work does not depend on k.
-  for (let i = bitLength(curve.n) - 1; i >= 0; i--) {
-    const bit = (k >> BigInt(i)) & 1n;
-    yield OPS_ADD;
-    if (bit) r0 = r0.add(r1); else r1 = r0.add(r1);
-    yield OPS_DBL;
-    if (bit) r1 = r1.double(); else r0 = r0.double();
-  }
-  yield OPS_INV;
-  return r0.is0() ? undefined : r0.toAffine();
-}
-
 /** The ECDSA signature of `message` (already cut to the curve's length) as units of work. */
 function* signSteps(curve: WeierstrassCurve, d: bigint, message: Uint8Array, hash: CHash, extra: Uint8Array | undefined): Steps<Uint8Array> {
   const { n } = curve;
@@ -124,7 +98,7 @@ function* signSteps(curve: WeierstrassCurve, d: bigint, message: Uint8Array, has
     const k = bits2int(candidates.next().value, nBits);
     yield OPS_CHK;
     if (k < 1n || k >= n) continue;
-    const R = yield* ladder(curve, k);
+    const R = yield* mulSteps(curve, k);
     if (!R) continue;
     const r = R.x % n;
     if (r === 0n) continue;
@@ -162,48 +136,6 @@ function* verifySteps(curve: WeierstrassCurve, Q: Point, message: Uint8Array, si
   yield OPS_INV;
   if (acc.is0() || acc.toAffine().x % n !== r) fail(PSA_ERROR_INVALID_SIGNATURE, 'ECDSA: invalid signature');
   return true;
-}
-
-/** Runs a generator of units of work within op budgets (see the module comment). */
-class StepsJob<T> implements InterruptibleJob<T> {
-  readonly #steps: Steps<T>;
-  readonly #scale: number;
-  #pending: number | undefined;
-  #numOps = 0;
-
-  constructor(steps: Steps<T>, curveBits: number) {
-    this.#steps = steps;
-    this.#scale = curveBits >= 512 ? 4 : curveBits >= 384 ? 2 : 1;
-  }
-
-  get numOps(): number {
-    return this.#numOps;
-  }
-
-  step(maxOps: number): T | undefined {
-    const max = maxOps === 0 ? 1 : maxOps;
-    let done = 0;
-    try {
-      for (;;) {
-        if (this.#pending === undefined) {
-          const next = this.#steps.next();
-          if (next.done) return next.value;
-          this.#pending = next.value * this.#scale;
-        }
-        if (done !== 0 && (done > max || this.#pending > max - done)) return undefined;
-        done += this.#pending;
-        this.#pending = undefined;
-      }
-    } finally {
-      this.#numOps += done;
-    }
-  }
-}
-
-/** A computation that fails with `status` at its first unit of work. */
-// eslint-disable-next-line require-yield
-function* failure(status: number, message: string): Steps<never> {
-  return fail(status, message);
 }
 
 /** The message as ECDSA uses it: its leftmost `bytes` bytes. */

@@ -22,6 +22,7 @@ import { keyFamilyOf } from './key-families.js';
 import { softwareKeyAgreement } from './key-agreement.js';
 import { softwareSign } from './sign.js';
 import { softwarePake } from './pake.js';
+import { softwareInterruptibleKeys } from './ecc-interruptible-keys.js';
 
 /** Create the software driver. */
 export function softwareDriver(): TransparentDriver {
@@ -58,5 +59,6 @@ export function softwareDriver(): TransparentDriver {
     ...softwareKeyAgreement,
     ...softwareEncapsulation,
     ...softwarePake,
+    ...softwareInterruptibleKeys,
   };
 }

@@ -1,0 +1,283 @@
+/**
+ * Mbed TLS's interruptible key operations (TF-PSA-Crypto 1.0,
+ * `MBEDTLS_ECP_RESTARTABLE`): `psa_generate_key_iop_t`,
+ * `psa_export_public_key_iop_t` and `psa_key_agreement_iop_t`, with the
+ * checks, their order and the state rules of Mbed TLS's `psa_crypto.c`:
+ * - setup on an operation in use, or in error, is BAD_STATE;
+ * - a failed setup or complete puts the operation in error until `abort`;
+ * - complete ends the operation when it is not INCOMPLETE, keeping
+ *   `num_ops` until `abort` (or the next setup); a finished key agreement
+ *   stays in error even after success, so a new setup needs `abort` first;
+ * - only ECC keys in local storage are supported (NOT_SUPPORTED otherwise).
+ * The work is split by the key's transparent driver
+ * (`exportPublicKeyStart` / `keyAgreementStart`); key generation has no
+ * arithmetic to split (it draws a private key), and reports 1 op, as Mbed TLS.
+ * @module
+ */
+import type { InterruptibleJob } from '../drivers/sign.js';
+import { PsaError, fail, statusOf } from '../values/error.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
+import {
+  PSA_ALG_ECDH,
+  PSA_ALG_IS_RAW_KEY_AGREEMENT,
+  PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED,
+  PSA_KEY_LIFETIME_GET_LOCATION,
+  PSA_KEY_TYPE_DERIVE,
+  PSA_KEY_TYPE_HMAC,
+  PSA_KEY_TYPE_IS_ASYMMETRIC,
+  PSA_KEY_TYPE_IS_ECC,
+  PSA_KEY_TYPE_IS_PUBLIC_KEY,
+  PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_RAW_DATA,
+  PSA_KEY_USAGE_DERIVE,
+  describe,
+} from '../values/index.js';
+import type { ResolvedKeyAttributes } from './attributes.js';
+import type { CoreContext } from './context.js';
+import { generateKey, importKey, withKey } from './key-management.js';
+import type { KeySlot } from './key-slot.js';
+import { copyBytes } from '../bytes.js';
+import { MBEDTLS_ECP_DP_NONE, mbedtls_ecc_group_from_psa } from '../values/ecp-groups.js';
+import { PSA_KEY_TYPE_ECC_GET_FAMILY } from '../values/index.js';
+
+/** Any thrown value as a `PsaError`. */
+function asPsaError(err: unknown): PsaError {
+  if (err instanceof PsaError) return err;
+  return new PsaError(statusOf(err), err instanceof Error ? err.name : String(err));
+}
+
+/** What a driver sees of a key. */
+function driverAttributes(slot: KeySlot) {
+  const a = slot.attributes;
+  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
+}
+
+/** Keys in a secure element cannot be used here (Mbed TLS's transparent-slot lookup). */
+function requireLocal(slot: KeySlot, fn: string): void {
+  if (PSA_KEY_LIFETIME_GET_LOCATION(slot.attributes.lifetime) !== 0) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: only keys in local storage can be used`);
+}
+
+/** NOT_SUPPORTED for a curve Mbed TLS's ECC code does not have (Edwards curves, and the extra curves of this package). */
+function requireMbedtlsCurve(type: number, bits: number, fn: string): void {
+  if (mbedtls_ecc_group_from_psa(PSA_KEY_TYPE_ECC_GET_FAMILY(type), bits) === MBEDTLS_ECP_DP_NONE) {
+    fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${bits}-bit ${describe(type, 'keyType')} keys cannot be used interruptibly`);
+  }
+}
+
+/** The op budget of one complete call: 0 counts as 1. */
+const budget = (maxOps: number): number => (maxOps === PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ? maxOps : Math.max(1, maxOps));
+
+/** The state common to the three operations. */
+abstract class IopOperation {
+  protected readonly core: (fn: string) => CoreContext;
+  #error = false;
+  #numOps = 0;
+
+  constructor(core: (fn: string) => CoreContext) {
+    this.core = core;
+  }
+
+  /** Whether setup succeeded and the operation has not ended. */
+  abstract get active(): boolean;
+
+  /** `psa_*_iop_get_num_ops`. */
+  get numOps(): number {
+    return this.#numOps;
+  }
+
+  protected set numOps(value: number) {
+    this.#numOps = value;
+  }
+
+  /** BAD_STATE when the operation is in use or in error. */
+  protected checkIdle(fn: string): void {
+    if (this.active || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is in use or has failed (abort it first)`);
+  }
+
+  /** BAD_STATE when the operation is not set up or in error. */
+  protected checkActive(fn: string): void {
+    if (!this.active || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not set up`);
+  }
+
+  /** Run `body`; on failure end the operation and mark it in error. */
+  protected guard<T>(body: () => T): T {
+    try {
+      return body();
+    } catch (err) {
+      this.#error = true;
+      this.end();
+      throw asPsaError(err);
+    }
+  }
+
+  protected markError(): void {
+    this.#error = true;
+  }
+
+  /** Drop the work in progress (Mbed TLS's `abort_internal`). */
+  protected abstract end(): void;
+
+  /** `psa_*_iop_abort`: valid in any state; clears the error and the op count. */
+  abort(): void {
+    this.end();
+    this.#error = false;
+    this.#numOps = 0;
+  }
+}
+
+/** `psa_generate_key_iop_t`. */
+export class GenerateKeyIop extends IopOperation {
+  #attributes: ResolvedKeyAttributes | undefined;
+
+  get active(): boolean {
+    return this.#attributes !== undefined;
+  }
+
+  protected end(): void {
+    this.#attributes = undefined;
+  }
+
+  /** `psa_generate_key_iop_setup`: ECC key pairs of a supported curve (NOT_SUPPORTED for other types, checked first). */
+  setup(attributes: ResolvedKeyAttributes): void {
+    const fn = 'psa_generate_key_iop_setup';
+    this.guard(() => {
+      if (!PSA_KEY_TYPE_IS_ECC(attributes.type)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: only ECC keys can be generated interruptibly`);
+      this.checkIdle(fn);
+      if (attributes.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key size must be given`);
+      if (PSA_KEY_TYPE_IS_PUBLIC_KEY(attributes.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(attributes.type, 'keyType')} is a public key type`);
+      requireMbedtlsCurve(attributes.type, attributes.bits, fn);
+      this.core(fn);
+      this.numOps = 0;
+      this.#attributes = { ...attributes };
+    });
+  }
+
+  /** `psa_generate_key_iop_complete`: the new key's id (generation is one step). */
+  complete(): number {
+    const fn = 'psa_generate_key_iop_complete';
+    this.checkActive(fn);
+    return this.guard(() => {
+      const id = generateKey(this.core(fn), this.#attributes!);
+      this.numOps = 1;
+      this.end();
+      return id;
+    });
+  }
+}
+
+/** `psa_export_public_key_iop_t`. */
+export class ExportPublicKeyIop extends IopOperation {
+  #job: InterruptibleJob<Uint8Array> | undefined;
+
+  get active(): boolean {
+    return this.#job !== undefined;
+  }
+
+  protected end(): void {
+    this.#job = undefined;
+  }
+
+  /** `psa_export_public_key_iop_setup`: an ECC key (no usage needed: a public key is never secret). */
+  setup(key: number): void {
+    const fn = 'psa_export_public_key_iop_setup';
+    this.checkIdle(fn);
+    this.guard(() => {
+      this.numOps = 0;
+      const ctx = this.core(fn);
+      this.#job = withKey(ctx, key, 0, 0, fn, (slot) => {
+        requireLocal(slot, fn);
+        const type = slot.attributes.type;
+        if (!PSA_KEY_TYPE_IS_ASYMMETRIC(type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(type, 'keyType')} has no public key`);
+        if (!PSA_KEY_TYPE_IS_ECC(type)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: only ECC public keys can be exported interruptibly`);
+        requireMbedtlsCurve(type, slot.attributes.bits, fn);
+        const attributes = driverAttributes(slot);
+        const keyBuffer = copyBytes(slot.keyBuffer);
+        return ctx.dispatch.transparentCall(fn, (d) => d.exportPublicKeyStart !== undefined, (d) => d.exportPublicKeyStart!(attributes, keyBuffer));
+      });
+    });
+  }
+
+  /**
+   * `psa_export_public_key_iop_complete`: the public key, or `undefined` for
+   * PSA_OPERATION_INCOMPLETE. `dataSize` is the C caller's buffer size.
+   */
+  complete(maxOps: number, dataSize?: number): Uint8Array | undefined {
+    const fn = 'psa_export_public_key_iop_complete';
+    this.checkActive(fn);
+    return this.guard(() => {
+      const job = this.#job!;
+      const result = job.step(budget(maxOps));
+      this.numOps = job.numOps;
+      if (result === undefined) return undefined;
+      this.end();
+      if (dataSize !== undefined && result.length > dataSize) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: ${result.length} bytes do not fit in ${dataSize}`);
+      return result;
+    });
+  }
+}
+
+/** The key types a shared secret may become (Mbed TLS's `validate_key_agreement_params`). */
+const AGREEMENT_OUTPUT_TYPES: readonly number[] = [PSA_KEY_TYPE_DERIVE, PSA_KEY_TYPE_RAW_DATA, PSA_KEY_TYPE_HMAC, PSA_KEY_TYPE_PASSWORD];
+
+/** `psa_key_agreement_iop_t`. */
+export class KeyAgreementIop extends IopOperation {
+  #job: InterruptibleJob<Uint8Array> | undefined;
+  #attributes: ResolvedKeyAttributes | undefined;
+
+  get active(): boolean {
+    return this.#job !== undefined;
+  }
+
+  protected end(): void {
+    this.#job = undefined;
+    this.#attributes = undefined;
+  }
+
+  /** `psa_key_agreement_iop_setup`: ECDH with an ECC key pair (usage DERIVE), the secret to become a key with `attributes`. */
+  setup(privateKey: number, peerKey: Uint8Array, alg: number, attributes: ResolvedKeyAttributes): void {
+    const fn = 'psa_key_agreement_iop_setup';
+    this.checkIdle(fn);
+    this.guard(() => {
+      if (!PSA_ALG_IS_RAW_KEY_AGREEMENT(alg)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not a raw key agreement`);
+      if (!AGREEMENT_OUTPUT_TYPES.includes(attributes.type)) {
+        fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a shared secret cannot become a ${describe(attributes.type, 'keyType')} key`);
+      }
+      const ctx = this.core(fn);
+      const peer = copyBytes(peerKey);
+      this.#job = withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+        requireLocal(slot, fn);
+        if (alg !== PSA_ALG_ECDH) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: only ECDH can be interrupted`);
+        if (PSA_KEY_TYPE_IS_ECC(slot.attributes.type)) requireMbedtlsCurve(slot.attributes.type, slot.attributes.bits, fn);
+        const a = driverAttributes(slot);
+        const keyBuffer = copyBytes(slot.keyBuffer);
+        return ctx.dispatch.transparentCall(fn, (d) => d.keyAgreementStart !== undefined, (d) => d.keyAgreementStart!(a, keyBuffer, alg, peer));
+      });
+      this.#attributes = { ...attributes };
+      this.numOps = this.#job.numOps;
+    });
+  }
+
+  /**
+   * `psa_key_agreement_iop_complete`: the new key's id, or `undefined` for
+   * PSA_OPERATION_INCOMPLETE. Whatever the outcome, a finished operation
+   * needs `abort` before the next setup (Mbed TLS).
+   */
+  complete(maxOps: number): number | undefined {
+    const fn = 'psa_key_agreement_iop_complete';
+    this.checkActive(fn);
+    return this.guard(() => {
+      const job = this.#job!;
+      const result = job.step(budget(maxOps));
+      this.numOps = job.numOps;
+      if (result === undefined) return undefined;
+      const attributes = this.#attributes!;
+      this.markError();
+      this.end();
+      try {
+        return importKey(this.core(fn), attributes, result);
+      } finally {
+        result.fill(0);
+      }
+    });
+  }
+}
