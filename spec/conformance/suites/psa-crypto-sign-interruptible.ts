@@ -3,10 +3,9 @@
  * suite (they need MBEDTLS_ECP_RESTARTABLE): `sign_hash_interruptible`,
  * `verify_hash_interruptible`, `sign_verify_hash_interruptible`,
  * `sign_hash_fail_interruptible`, `verify_hash_fail_interruptible`,
- * `interruptible_signverify_hash_ops_tests`, transliterated from
- * `test_suite_psa_crypto.function`. The state and edge-case tests
- * (`interruptible_signverify_hash_state_test`, `_edgecase_tests`) are not
- * declared yet and are skipped by the runner as unimplemented.
+ * `interruptible_signverify_hash_ops_tests`, `interruptible_signverify_hash_state_test`
+ * and `interruptible_signverify_hash_edgecase_tests`, transliterated from
+ * `test_suite_psa_crypto.function`.
  */
 import * as psa from '../../../src/c/index.js';
 import { check, checkBytes, checkEqual, checkLessOrEqual, checkStatus, checkSuccess } from '../assert.js';
@@ -259,7 +258,85 @@ function opsTests(type: number, keyData: Uint8Array, alg: number, input: Uint8Ar
   });
 }
 
+/** `interruptible_signverify_hash_state_test`: complete before start, abort at any point, start twice. */
+function stateTest(type: number, keyData: Uint8Array, alg: number, input: Uint8Array): void {
+  session(type, keyData, psa.PSA_KEY_USAGE_SIGN_HASH | psa.PSA_KEY_USAGE_VERIFY_HASH, alg, (key) => {
+    const signature = signatureBuffer(type, key, alg);
+    const length = { value: 0xdeadbeef };
+    const sop = psa.psa_sign_hash_interruptible_operation_init();
+    const vop = psa.psa_verify_hash_interruptible_operation_init();
+    const a = alg >>> 0;
+    psa.psa_interruptible_set_max_ops(psa.PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED);
+    checkStatus(psa.psa_sign_hash_complete(sop, signature, length), psa.PSA_ERROR_BAD_STATE, 'sign complete before start');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort');
+    checkStatus(psa.psa_verify_hash_complete(vop), psa.PSA_ERROR_BAD_STATE, 'verify complete before start');
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort');
+    // Abort right after start, and after an incomplete step.
+    checkSuccess(psa.psa_sign_hash_start(sop, key, a, input), 'sign start');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort after start');
+    psa.psa_interruptible_set_max_ops(1);
+    checkSuccess(psa.psa_sign_hash_start(sop, key, a, input), 'sign start');
+    checkStatus(psa.psa_sign_hash_complete(sop, signature, length), psa.PSA_OPERATION_INCOMPLETE, 'sign complete with max_ops 1');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort after a step');
+    // Abort after the end.
+    psa.psa_interruptible_set_max_ops(psa.PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED);
+    checkSuccess(psa.psa_sign_hash_start(sop, key, a, input), 'sign start');
+    checkSuccess(psa.psa_sign_hash_complete(sop, signature, length), 'sign complete');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort after the end');
+    const produced = signature.subarray(0, length.value);
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort');
+    checkSuccess(psa.psa_verify_hash_start(vop, key, a, input, produced), 'verify start');
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort after start');
+    psa.psa_interruptible_set_max_ops(1);
+    checkSuccess(psa.psa_verify_hash_start(vop, key, a, input, produced), 'verify start');
+    checkStatus(psa.psa_verify_hash_complete(vop), psa.PSA_OPERATION_INCOMPLETE, 'verify complete with max_ops 1');
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort after a step');
+    psa.psa_interruptible_set_max_ops(psa.PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED);
+    checkSuccess(psa.psa_verify_hash_start(vop, key, a, input, produced), 'verify start');
+    checkSuccess(psa.psa_verify_hash_complete(vop), 'verify complete');
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort after the end');
+    // Start twice.
+    checkSuccess(psa.psa_sign_hash_start(sop, key, a, input), 'sign start');
+    checkStatus(psa.psa_sign_hash_start(sop, key, a, input), psa.PSA_ERROR_BAD_STATE, 'sign start twice');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort');
+    checkSuccess(psa.psa_verify_hash_start(vop, key, a, input, produced), 'verify start');
+    checkStatus(psa.psa_verify_hash_start(vop, key, a, input, produced), psa.PSA_ERROR_BAD_STATE, 'verify start twice');
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort');
+  });
+}
+
+/** `interruptible_signverify_hash_edgecase_tests`: a zero-size buffer mid-way, and inputs freed (overwritten) after start. */
+function edgecaseTests(type: number, keyData: Uint8Array, alg: number, input: Uint8Array): void {
+  session(type, keyData, psa.PSA_KEY_USAGE_SIGN_HASH | psa.PSA_KEY_USAGE_VERIFY_HASH, alg, (key) => {
+    const signature = signatureBuffer(type, key, alg);
+    const length = { value: 0xdeadbeef };
+    const sop = psa.psa_sign_hash_interruptible_operation_init();
+    const vop = psa.psa_verify_hash_interruptible_operation_init();
+    const a = alg >>> 0;
+    psa.psa_interruptible_set_max_ops(1);
+    checkSuccess(psa.psa_sign_hash_start(sop, key, a, input), 'sign start');
+    checkStatus(psa.psa_sign_hash_complete(sop, signature, length), psa.PSA_OPERATION_INCOMPLETE, 'sign complete with max_ops 1');
+    checkStatus(psa.psa_sign_hash_complete(sop, signature.subarray(0, 0), length), psa.PSA_ERROR_BUFFER_TOO_SMALL, 'sign complete into 0 bytes');
+    checkStatus(psa.psa_sign_hash_complete(sop, signature.subarray(0, 0), length), psa.PSA_ERROR_BAD_STATE, 'sign complete after the error');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort');
+    psa.psa_interruptible_set_max_ops(psa.PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED);
+    // The operation keeps its own copy of the hash: overwriting the caller's buffer changes nothing.
+    const buffer = Uint8Array.from(input);
+    checkSuccess(psa.psa_sign_hash_start(sop, key, a, buffer), 'sign start');
+    buffer.fill(0x21);
+    checkSuccess(psa.psa_sign_hash_complete(sop, signature, length), 'sign complete');
+    checkSuccess(psa.psa_sign_hash_abort(sop), 'sign abort');
+    const buffer2 = Uint8Array.from(input);
+    checkSuccess(psa.psa_verify_hash_start(vop, key, a, buffer2, signature.subarray(0, length.value)), 'verify start');
+    buffer2.fill(0x21);
+    checkSuccess(psa.psa_verify_hash_complete(vop), 'verify complete');
+    checkSuccess(psa.psa_verify_hash_abort(vop), 'verify abort');
+  });
+}
+
 export const functions: SuiteFunctions = {
+  interruptible_signverify_hash_state_test: { params: ['int', 'data', 'int', 'data'], run: stateTest },
+  interruptible_signverify_hash_edgecase_tests: { params: ['int', 'data', 'int', 'data'], run: edgecaseTests },
   interruptible_signverify_hash_ops_tests: { params: ['int', 'data', 'int', 'data'], run: opsTests },
   sign_hash_interruptible: { params: ['int', 'data', 'int', 'data', 'data', 'int'], run: signHashInterruptible },
   verify_hash_interruptible: { params: ['int', 'data', 'int', 'data', 'data', 'int'], run: verifyHashInterruptible },
