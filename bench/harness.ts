@@ -1,7 +1,8 @@
 /**
- * A small benchmark harness: runs each contender of a case for a fixed time
- * and prints ops/s (or MB/s), the ratio to the reference contender, and the
- * target when one is set. Benchmarks print; they never fail a test run.
+ * A small benchmark harness: runs the contenders of a case in alternating
+ * rounds of a fixed time, keeps each contender's median, and prints ops/s
+ * (or MB/s), the ratio to the reference contender, and the target when one
+ * is set. Benchmarks print; they never fail a test run.
  */
 
 /** One way of doing the work of a case. */
@@ -52,7 +53,15 @@ export function runCases(title: string, cases: readonly BenchCase[], ms?: number
   console.log('|---|---|---:|---:|---:|---:|');
   let allMet = true;
   for (const c of cases) {
-    const results: Measurement[] = c.contenders.map((x) => ({ name: x.name, opsPerSecond: measure(x.run, ms) }));
+    // Rounds that alternate the contenders, each contender's median kept: a slow spell of the
+    // machine (or the GC debt one contender leaves the next) then cannot decide a ratio alone.
+    const rounds = 7;
+    const samples = c.contenders.map(() => [] as number[]);
+    for (let round = 0; round < rounds; round++) {
+      c.contenders.forEach((x, i) => samples[i]!.push(measure(x.run, (ms ?? 700) / 2)));
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const results: Measurement[] = c.contenders.map((x, i) => ({ name: x.name, opsPerSecond: median(samples[i]!) }));
     const refName = c.reference ?? c.contenders[0]!.name;
     const ref = results.find((r) => r.name === refName)!;
     for (const r of results) {
