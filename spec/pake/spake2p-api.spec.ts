@@ -17,7 +17,6 @@ import {
   PSA_ALG_JPAKE,
   PSA_ALG_PBKDF2_HMAC,
   PSA_ALG_SHA_256,
-  PSA_ALG_SHA_512,
   PSA_ALG_SPAKE2P_CMAC,
   PSA_ALG_SPAKE2P_HMAC,
   PSA_ALG_SPAKE2P_MATTER,
@@ -52,26 +51,8 @@ import {
   statusOf,
 } from '../../src/values/index.js';
 import type { PakeOperation } from '../../src/core/pake.js';
+import { BITS, HASH, hex, rfc as rfcVectors, toHex } from '../spake2p/vectors.js';
 
-interface RfcVector {
-  name: string;
-  curve: string;
-  hash: string;
-  mac: 'HMAC' | 'CMAC';
-  context: string;
-  idProver: string;
-  idVerifier: string;
-  w0: string;
-  w1: string;
-  L: string;
-  x: string;
-  shareP: string;
-  y: string;
-  shareV: string;
-  confirmP: string;
-  confirmV: string;
-  K_shared: string;
-}
 interface RegistrationVector {
   password: string;
   salt: string;
@@ -80,14 +61,8 @@ interface RegistrationVector {
   publicKey: string;
 }
 
-const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../test-vectors/${name}`, import.meta.url), 'utf8'));
-const rfc = (read('spake2p-rfc9383.json') as { vectors: RfcVector[] }).vectors;
-const registration = (read('spake2p-registration.json') as { vectors: RegistrationVector[] }).vectors;
-
-const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
-const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const BITS: Record<string, number> = { P256: 256, P384: 384, P521: 521 };
-const HASH: Record<string, number> = { 'SHA-256': PSA_ALG_SHA_256, 'SHA-512': PSA_ALG_SHA_512 };
+const rfc = rfcVectors.vectors;
+const registration = (JSON.parse(readFileSync(new URL('../../test-vectors/spake2p-registration.json', import.meta.url), 'utf8')) as { vectors: RegistrationVector[] }).vectors;
 const P256 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256);
 
 /** The status a call throws (0 when it returns). */

@@ -6,7 +6,6 @@
  * `PSA_ALG_SPAKE2P_MATTER`; then the statuses for invalid shares, wrong
  * confirmations, steps out of order and keys that do not fit.
  */
-import { readFileSync } from 'node:fs';
 import { p256 } from '@noble/curves/nist.js';
 import { describe, expect, it } from 'vitest';
 import { spake2pSetup } from '../../src/drivers/software/pake-spake2p.js';
@@ -41,49 +40,7 @@ import {
   statusOf,
 } from '../../src/values/index.js';
 
-interface RfcVector {
-  name: string;
-  curve: string;
-  hash: string;
-  mac: 'HMAC' | 'CMAC';
-  context: string;
-  idProver: string;
-  idVerifier: string;
-  w0: string;
-  w1: string;
-  L: string;
-  x: string;
-  shareP: string;
-  y: string;
-  shareV: string;
-  confirmP: string;
-  confirmV: string;
-  K_shared: string;
-}
-interface MatterVector {
-  name: string;
-  context: string;
-  idProver: string;
-  idVerifier: string;
-  w0: string;
-  w1: string;
-  L: string;
-  x: string;
-  shareP: string;
-  y: string;
-  shareV: string;
-  Ke: string;
-  cA: string;
-  cB: string;
-}
-
-const rfc = JSON.parse(readFileSync(new URL('../../test-vectors/spake2p-rfc9383.json', import.meta.url), 'utf8')) as { vectors: RfcVector[] };
-const matter = JSON.parse(readFileSync(new URL('../../test-vectors/spake2p-matter.json', import.meta.url), 'utf8')) as { vectors: MatterVector[] };
-
-const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
-const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const BITS: Record<string, number> = { P256: 256, P384: 384, P521: 521 };
-const HASH: Record<string, number> = { 'SHA-256': PSA_ALG_SHA_256, 'SHA-512': PSA_ALG_SHA_512 };
+import { BITS, HASH, hex, matter, rfc, toHex, type RfcVector } from './vectors.js';
 
 /** A random source that first yields 8 zero bytes then `scalar` (so the drawn value reduced mod n is `scalar`). */
 function scripted(scalar: Uint8Array): (length: number) => Uint8Array {

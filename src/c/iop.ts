@@ -9,18 +9,13 @@
  * initialised (`PSA_*_IOP_INIT`, all-zero objects) before `psa_crypto_init`.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_INVALID_ARGUMENT, PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
+import { PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
 import type { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from '../core/iop.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
+import { holder, implOf, type Holder } from './holder.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';
 import { psa_interruptible_get_max_ops } from './sign.js';
-
-interface Holder<T> {
-  /** @internal the implementation, once used. */
-  impl?: T | undefined;
-}
 
 /** `psa_generate_key_iop_t` (Mbed TLS; treat as opaque). */
 export type psa_generate_key_iop_t = Holder<GenerateKeyIop>;
@@ -28,17 +23,6 @@ export type psa_generate_key_iop_t = Holder<GenerateKeyIop>;
 export type psa_export_public_key_iop_t = Holder<ExportPublicKeyIop>;
 /** `psa_key_agreement_iop_t` (Mbed TLS; treat as opaque). */
 export type psa_key_agreement_iop_t = Holder<KeyAgreementIop>;
-
-function holder<T>(operation: unknown, fn: string): Holder<T> {
-  if (typeof operation !== 'object' || operation === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be an operation object`);
-  return operation as Holder<T>;
-}
-
-function impl<T>(operation: unknown, fn: string, create: () => T): T {
-  const h = holder<T>(operation, fn);
-  h.impl ??= create();
-  return h.impl;
-}
 
 /** Run `body`; `undefined` from it means PSA_OPERATION_INCOMPLETE. */
 function incompleteStatus(body: () => unknown): number {
@@ -49,9 +33,9 @@ function incompleteStatus(body: () => unknown): number {
   return result === PSA_SUCCESS && incomplete ? PSA_OPERATION_INCOMPLETE : result;
 }
 
-const generateImpl = (op: unknown, fn: string): GenerateKeyIop => impl(op, fn, () => instance().generateKeyIop());
-const exportImpl = (op: unknown, fn: string): ExportPublicKeyIop => impl(op, fn, () => instance().exportPublicKeyIop());
-const agreementImpl = (op: unknown, fn: string): KeyAgreementIop => impl(op, fn, () => instance().keyAgreementIop());
+const generateImpl = (op: unknown, fn: string): GenerateKeyIop => implOf(op, fn, () => instance().generateKeyIop());
+const exportImpl = (op: unknown, fn: string): ExportPublicKeyIop => implOf(op, fn, () => instance().exportPublicKeyIop());
+const agreementImpl = (op: unknown, fn: string): KeyAgreementIop => implOf(op, fn, () => instance().keyAgreementIop());
 
 /** `psa_generate_key_iop_init` / `PSA_GENERATE_KEY_IOP_INIT`. */
 export function psa_generate_key_iop_init(): psa_generate_key_iop_t {

@@ -10,12 +10,12 @@
  * are set to `'!'`; on failure the whole buffer is, and the length is 0.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_INVALID_ARGUMENT, PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
+import { PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
 import { PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED } from '../values/index.js';
 import type { SignHashInterruptible, VerifyHashInterruptible } from '../core/sign-interruptible.js';
 import type { SignOperation, VerifyOperation } from '../core/sign-operation.js';
 import { checkBytes, checkUint } from '../core/validate.js';
+import { holder, implOf, type Holder } from './holder.js';
 import { instance, setOut, status, type Out } from './instance.js';
 
 /** The byte Mbed TLS writes over unused or invalid signature output (`'!'`). */
@@ -85,12 +85,6 @@ export function psa_verify_message_with_context(key: number, alg: number, input:
   return status(() => instance().verifyMessageWithContext(key, alg, input, context, signature));
 }
 
-/** An operation holder: the implementation is created on setup/start. */
-interface Holder<T> {
-  /** @internal the implementation, once set up. */
-  impl?: T | undefined;
-}
-
 /** `psa_sign_operation_t` (PSA 1.5; treat as opaque). */
 export type psa_sign_operation_t = Holder<SignOperation>;
 /** `psa_verify_operation_t` (PSA 1.5; treat as opaque). */
@@ -100,17 +94,7 @@ export type psa_sign_hash_interruptible_operation_t = Holder<SignHashInterruptib
 /** `psa_verify_hash_interruptible_operation_t` (Mbed TLS; treat as opaque). */
 export type psa_verify_hash_interruptible_operation_t = Holder<VerifyHashInterruptible>;
 
-function holder<T>(operation: unknown, fn: string): Holder<T> {
-  if (typeof operation !== 'object' || operation === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be an operation object`);
-  return operation as Holder<T>;
-}
-
-/** The holder's implementation, created from the current instance when absent. */
-function impl<T>(operation: unknown, fn: string, create: () => T): T {
-  const h = holder<T>(operation, fn);
-  h.impl ??= create();
-  return h.impl;
-}
+const impl = implOf;
 
 /** For setup: the active implementation (setup then fails with BAD_STATE), else a fresh one from the current instance. */
 function forSetup<T extends { readonly active: boolean }>(operation: unknown, fn: string, create: () => T): T {

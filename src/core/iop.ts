@@ -165,18 +165,30 @@ export class GenerateKeyIop extends IopOperation {
   }
 }
 
-/** `psa_export_public_key_iop_t`. */
-export class ExportPublicKeyIop extends IopOperation {
-  #job: InterruptibleJob<Uint8Array> | undefined;
+/** An operation whose work is a driver job (export, key agreement). */
+abstract class JobIop extends IopOperation {
+  protected job: InterruptibleJob<Uint8Array> | undefined;
 
   get active(): boolean {
-    return this.#job !== undefined;
+    return this.job !== undefined;
   }
 
   protected end(): void {
-    this.#job = undefined;
+    this.job = undefined;
   }
 
+  /** Run the job within `maxOps`: its result once done (the operation then ends), `undefined` while incomplete. */
+  protected runJob(maxOps: number): Uint8Array | undefined {
+    const job = this.job!;
+    const result = job.step(budget(maxOps));
+    this.numOps = job.numOps;
+    if (result !== undefined) this.end();
+    return result;
+  }
+}
+
+/** `psa_export_public_key_iop_t`. */
+export class ExportPublicKeyIop extends JobIop {
   /** `psa_export_public_key_iop_setup`: an ECC key (no usage needed: a public key is never secret). */
   setup(key: number): void {
     const fn = 'psa_export_public_key_iop_setup';
@@ -184,7 +196,7 @@ export class ExportPublicKeyIop extends IopOperation {
     this.guard(() => {
       this.numOps = 0;
       const ctx = this.core(fn);
-      this.#job = withKey(ctx, key, 0, 0, fn, (slot) => {
+      this.job = withKey(ctx, key, 0, 0, fn, (slot) => {
         requireLocal(slot, fn);
         const type = slot.attributes.type;
         if (!PSA_KEY_TYPE_IS_ASYMMETRIC(type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(type, 'keyType')} has no public key`);
@@ -205,11 +217,8 @@ export class ExportPublicKeyIop extends IopOperation {
     const fn = 'psa_export_public_key_iop_complete';
     this.checkActive(fn);
     return this.guard(() => {
-      const job = this.#job!;
-      const result = job.step(budget(maxOps));
-      this.numOps = job.numOps;
+      const result = this.runJob(maxOps);
       if (result === undefined) return undefined;
-      this.end();
       if (dataSize !== undefined && result.length > dataSize) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: ${result.length} bytes do not fit in ${dataSize}`);
       return result;
     });
@@ -220,18 +229,8 @@ export class ExportPublicKeyIop extends IopOperation {
 const AGREEMENT_OUTPUT_TYPES: readonly number[] = [PSA_KEY_TYPE_DERIVE, PSA_KEY_TYPE_RAW_DATA, PSA_KEY_TYPE_HMAC, PSA_KEY_TYPE_PASSWORD];
 
 /** `psa_key_agreement_iop_t`. */
-export class KeyAgreementIop extends IopOperation {
-  #job: InterruptibleJob<Uint8Array> | undefined;
+export class KeyAgreementIop extends JobIop {
   #attributes: ResolvedKeyAttributes | undefined;
-
-  get active(): boolean {
-    return this.#job !== undefined;
-  }
-
-  protected end(): void {
-    this.#job = undefined;
-    this.#attributes = undefined;
-  }
 
   /** `psa_key_agreement_iop_setup`: ECDH with an ECC key pair (usage DERIVE), the secret to become a key with `attributes`. */
   setup(privateKey: number, peerKey: Uint8Array, alg: number, attributes: ResolvedKeyAttributes): void {
@@ -244,7 +243,7 @@ export class KeyAgreementIop extends IopOperation {
       }
       const ctx = this.core(fn);
       const peer = copyBytes(peerKey);
-      this.#job = withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+      this.job = withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
         requireLocal(slot, fn);
         if (alg !== PSA_ALG_ECDH) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: only ECDH can be interrupted`);
         if (PSA_KEY_TYPE_IS_ECC(slot.attributes.type)) requireMbedtlsCurve(slot.attributes.type, slot.attributes.bits, fn);
@@ -253,7 +252,7 @@ export class KeyAgreementIop extends IopOperation {
         return ctx.dispatch.transparentCall(fn, (d) => d.keyAgreementStart !== undefined, (d) => d.keyAgreementStart!(a, keyBuffer, alg, peer));
       });
       this.#attributes = { ...attributes };
-      this.numOps = this.#job.numOps;
+      this.numOps = this.job.numOps;
     });
   }
 
@@ -266,13 +265,10 @@ export class KeyAgreementIop extends IopOperation {
     const fn = 'psa_key_agreement_iop_complete';
     this.checkActive(fn);
     return this.guard(() => {
-      const job = this.#job!;
-      const result = job.step(budget(maxOps));
-      this.numOps = job.numOps;
-      if (result === undefined) return undefined;
       const attributes = this.#attributes!;
+      const result = this.runJob(maxOps);
+      if (result === undefined) return undefined;
       this.markError();
-      this.end();
       try {
         return importKey(this.core(fn), attributes, result);
       } finally {
