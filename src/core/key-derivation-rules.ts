@@ -51,6 +51,8 @@ import { Pbkdf2State } from '../drivers/software/kdf-pbkdf2.js';
 import { EcjpakeToPmsState } from '../drivers/software/kdf-ecjpake.js';
 import { SOFTWARE_HMAC_HASHES } from '../drivers/software/mac-hmac.js';
 import { SP800_108_MAX_CAPACITY, Sp800108CounterState } from '../drivers/software/kdf-sp800-108.js';
+import { SaeH2eState } from '../drivers/software/kdf-wpa3-sae-h2e.js';
+import { PSA_ALG_IS_WPA3_SAE_H2E } from '../values/alg-predicates.js';
 import {
   PSA_ALG_IS_SP800_108_COUNTER_HMAC,
   PSA_ALG_SP800_108_COUNTER_CMAC,
@@ -67,6 +69,8 @@ function isSp800108(kdf: number): boolean {
 }
 
 const UINT32_MAX = 0xffffffff;
+/** The capacity of a WPA3-SAE H2E derivation: the size of the largest password token (x ‖ y on P-521). */
+const WPA3_SAE_H2E_CAPACITY = 2 * 66;
 
 /** The KDF of an operation algorithm: the KDF part of a key agreement + KDF, else `alg` itself. */
 export function kdfAlgOf(alg: number): number {
@@ -78,7 +82,7 @@ function isKdfSupported(kdf: number): boolean {
   return PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXTRACT(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)
     || PSA_ALG_IS_TLS12_PRF(kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) || kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS
     || PSA_ALG_IS_PBKDF2_HMAC(kdf) || kdf === PSA_ALG_PBKDF2_AES_CMAC_PRF_128
-    || isSp800108(kdf);
+    || isSp800108(kdf) || PSA_ALG_IS_WPA3_SAE_H2E(kdf);
 }
 
 /** `psa_key_derivation_set_maximum_capacity`: the initial capacity of `kdf` (NOT_SUPPORTED for an unsupported hash). */
@@ -98,6 +102,8 @@ function maximumCapacity(kdf: number, fn: string): number {
   if (PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) && tlsHash) return 48;
   if (PSA_ALG_IS_PBKDF2_HMAC(kdf)) return UINT32_MAX * hashSize;
   if (PSA_ALG_IS_SP800_108_COUNTER_HMAC(kdf)) return SP800_108_MAX_CAPACITY;
+  // One password token key; its size is the largest token (P-521: 132 bytes).
+  if (PSA_ALG_IS_WPA3_SAE_H2E(kdf)) return WPA3_SAE_H2E_CAPACITY;
   return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(kdf, 'alg')} is not supported`);
 }
 
@@ -131,6 +137,7 @@ export function startKdf(kdf: number): KdfState {
   if (PSA_ALG_IS_TLS12_PRF(kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(kdf)) return new Tls12PrfState(kdf);
   if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS) return new EcjpakeToPmsState();
   if (isSp800108(kdf)) return new Sp800108CounterState(kdf);
+  if (PSA_ALG_IS_WPA3_SAE_H2E(kdf)) return new SaeH2eState(kdf);
   return new Pbkdf2State(kdf);
 }
 

@@ -300,7 +300,7 @@ export class KeyDerivationOperation {
         if (a.type === PSA_KEY_TYPE_PASSWORD_HASH && a.alg !== 0 && a.alg !== this.#alg) {
           fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a derived ${describe(a.type, 'keyType')} key must permit the operation's algorithm`);
         }
-        const data = derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn);
+        const data = this.#state?.deriveKey ? this.#deriveKey(a.type, a.bits, fn) : derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn);
         try {
           return ctx.dispatch.importKey(a, data, fn);
         } finally {
@@ -308,6 +308,18 @@ export class KeyDerivationOperation {
         }
       });
     } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /** A key value from a KDF whose output is a key (WPA3-SAE H2E), with the failed-output path of `#read`. */
+  #deriveKey(type: number, bits: number, fn: string): Uint8Array {
+    try {
+      const data = this.#state!.deriveKey!(type, bits, fn);
+      this.#capacity = 0;
+      return data;
+    } catch (err) {
+      this.#exhaust();
       throw asPsaError(err);
     }
   }

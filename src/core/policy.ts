@@ -23,12 +23,16 @@ import {
   PSA_ALG_IS_ECDSA,
   PSA_ALG_IS_HMAC,
   PSA_ALG_IS_JPAKE,
+  PSA_ALG_IS_WPA3_SAE,
+  PSA_ALG_IS_WPA3_SAE_H2E,
+  PSA_ALG_GET_HASH,
   PSA_ALG_IS_KEY_AGREEMENT,
   PSA_ALG_IS_MAC,
   PSA_ALG_IS_RAW_KEY_AGREEMENT,
   PSA_ALG_IS_SIGN_HASH,
   PSA_ALG_IS_WILDCARD,
   PSA_ALG_JPAKE_BETA,
+  PSA_ALG_WPA3_SAE_ANY,
   PSA_ALG_KEY_AGREEMENT_GET_BASE,
   PSA_ALG_SIGN_GET_HASH,
   PSA_ALG_TRUNCATED_MAC,
@@ -131,6 +135,9 @@ export function algorithmPermits(keyType: number, policyAlg: number, requested: 
       return (requested & AEAD_AT_LEAST_FLAG) === 0 && [4, 8, 16].includes(PSA_ALG_AEAD_GET_TAG_LENGTH(requested));
     }
   }
+  // PSA 1.4: WPA3_SAE_ANY permits H2E and WPA3-SAE with any hash; H2E(ANY_HASH) any H2E.
+  if (policyAlg === PSA_ALG_WPA3_SAE_ANY && (PSA_ALG_IS_WPA3_SAE_H2E(requested) || PSA_ALG_IS_WPA3_SAE(requested))) return true;
+  if (PSA_ALG_IS_WPA3_SAE_H2E(policyAlg) && PSA_ALG_GET_HASH(policyAlg) === PSA_ALG_ANY_HASH && PSA_ALG_IS_WPA3_SAE_H2E(requested)) return true;
   // Mbed TLS 3.x stored J-PAKE policies without a hash; they permit any J-PAKE.
   if (policyAlg === PSA_ALG_JPAKE_BETA && PSA_ALG_IS_JPAKE(requested)) return true;
   return false;

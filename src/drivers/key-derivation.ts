@@ -25,6 +25,12 @@ export interface KdfState {
   capacityFixed?(): boolean;
   /** The next `length` bytes of output; BAD_STATE while inputs are missing. */
   read(length: number): Uint8Array;
+  /**
+   * For algorithms whose output is a key value rather than a byte stream
+   * (WPA3-SAE H2E): the key data of a new key of `type` and `bits`, used by
+   * `psa_key_derivation_output_key` instead of reading bytes.
+   */
+  deriveKey?(type: number, bits: number, fn: string): Uint8Array;
   /** Wipe every secret held. */
   destroy(): void;
 }
