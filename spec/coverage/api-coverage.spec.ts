@@ -68,11 +68,12 @@ const TESTED_ELSEWHERE: Readonly<Record<string, string>> = {
   PSA_ALG_SPAKE2P_CMAC: 'spec/pake/spake2p-api.spec.ts',
   PSA_ALG_SPAKE2P_MATTER: 'spec/pake/spake2p-api.spec.ts',
   PSA_ALG_WPA3_SAE_H2E: 'spec/kdf/wpa3-sae-h2e.spec.ts',
+  PSA_ALG_WPA3_SAE_FIXED: 'spec/pake/wpa3-sae.spec.ts',
+  PSA_ALG_WPA3_SAE_GDH: 'spec/pake/wpa3-sae.spec.ts',
 };
 
 const PQC = 'post-quantum algorithms are not implemented yet';
 const PQC_HASH = 'hash identifiers for post-quantum schemes; not implemented yet';
-const WPA3 = 'the WPA3-SAE exchange (IEEE 802.11 SAE, PSA 1.4) is not implemented: psa_pake_setup gives NOT_SUPPORTED (its password tokens are: PSA_ALG_WPA3_SAE_H2E)';
 
 /** Functions and identifiers beyond the PSA 1.5 list that users of Mbed TLS or Nordic's Oberon driver meet, and their status here. */
 const EXTENSIONS: readonly (readonly [string, string, string])[] = [
@@ -107,8 +108,6 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
   PSA_ALG_SHAKE256_192: PQC_HASH,
   PSA_ALG_SHAKE256_256: PQC_HASH,
   PSA_ALG_SHA_256_192: PQC_HASH,
-  PSA_ALG_WPA3_SAE_FIXED: WPA3,
-  PSA_ALG_WPA3_SAE_GDH: WPA3,
 };
 
 type Status = { readonly implemented: true } | { readonly implemented: false; readonly reason: string | undefined };

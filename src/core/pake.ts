@@ -125,7 +125,7 @@ export class PakeOperation {
       checkKeyConfirmation(keyConfirmation, fn);
       const collected = withKey(ctx, passwordKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
         const a = slot.attributes;
-        checkPasswordKey(family, primitive, a.type, a.bits, fn);
+        checkPasswordKey(family, primitive, a.type, a.bits, fn, alg);
         return {
           family,
           alg,

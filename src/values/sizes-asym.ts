@@ -6,7 +6,7 @@
  * Maxima assume a build with RSA-4096, P-521, Ed448 and FFDH-8192.
  * @module
  */
-import { PSA_ALG_IS_JPAKE, PSA_ALG_IS_RSA_OAEP, PSA_ALG_IS_SPAKE2P_CMAC, PSA_ALG_IS_SPAKE2P_HMAC } from './alg-predicates.js';
+import { PSA_ALG_IS_JPAKE, PSA_ALG_IS_RSA_OAEP, PSA_ALG_IS_SPAKE2P_CMAC, PSA_ALG_IS_SPAKE2P_HMAC, PSA_ALG_IS_WPA3_SAE } from './alg-predicates.js';
 import {
   PSA_KEY_TYPE_IS_DH_KEY_PAIR,
   PSA_KEY_TYPE_IS_ECC,
@@ -122,15 +122,28 @@ function pakeSize(alg: number, primitive: number, step: number): number {
     if (step !== 0x04) return 0;
     return PSA_ALG_IS_SPAKE2P_CMAC(alg) ? 16 : PSA_HASH_LENGTH(alg);
   }
+  if (PSA_ALG_IS_WPA3_SAE(alg)) {
+    // Group 19: commit = scalar ‖ x ‖ y; confirm = 2-byte counter ‖ SHA-256 MAC; PMKID 16;
+    // salt: the rejected-groups list (2 bytes per group, up to 32 groups).
+    if (prim !== P256) return 0;
+    switch (step) {
+      case 0x06: return 96;
+      case 0x04: return 34;
+      case 0x07: return 2;
+      case 0x08: return 16;
+      case 0x05: return 64;
+      default: return 0;
+    }
+  }
   return 0;
 }
-/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521); 0 otherwise. */
+/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE group 19); 0 otherwise. */
 export function PSA_PAKE_OUTPUT_SIZE(alg: number, primitive: number, outputStep: number): number {
   return pakeSize(alg, primitive, outputStep);
 }
 /** Largest output of `psa_pake_output` for any supported PAKE (a SPAKE2+ P-521 key share: 133). */
 export const PSA_PAKE_OUTPUT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 1;
-/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521); 0 otherwise. */
+/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE group 19); 0 otherwise. */
 export function PSA_PAKE_INPUT_SIZE(alg: number, primitive: number, inputStep: number): number {
   return pakeSize(alg, primitive, inputStep);
 }

@@ -1,0 +1,226 @@
+/**
+ * WPA3-SAE (group 19) through the public API.
+ * - Known answers: the IEEE 802.11 Annex J.10 looping exchange as hostapd
+ *   checks it (commit from the vector's rand and mask, injected through a
+ *   driver that scripts the software driver's random draws; the peer's
+ *   commit and confirm accepted; our confirm, the PMKID and the PMK as in the
+ *   vector), and the Annex J.10 hash-to-element password element.
+ * - Two instances, looping and hash-to-element, in both commit orders.
+ * - The statuses of the spec's setup and step rules.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createPsa, softwareDriver, type Psa, type TransparentDriver } from '../../src/index.js';
+import type { PakeOperation } from '../../src/core/pake.js';
+import { wpa3SaeSetup } from '../../src/drivers/software/pake-wpa3-sae.js';
+import { encodeElement, pweFromToken } from '../../src/drivers/software/sae-ecc.js';
+import {
+  PSA_ALG_HKDF,
+  PSA_ALG_SHA_256,
+  PSA_ALG_SHA_384,
+  PSA_ALG_WPA3_SAE_ANY,
+  PSA_ALG_WPA3_SAE_FIXED,
+  PSA_ALG_WPA3_SAE_GDH,
+  PSA_ALG_WPA3_SAE_H2E,
+  PSA_ECC_FAMILY_SECP_R1,
+  PSA_ERROR_BAD_STATE,
+  PSA_ERROR_INVALID_ARGUMENT,
+  PSA_ERROR_INVALID_SIGNATURE,
+  PSA_ERROR_NOT_SUPPORTED,
+  PSA_KEY_DERIVATION_INPUT_PASSWORD,
+  PSA_KEY_DERIVATION_INPUT_SALT,
+  PSA_KEY_TYPE_DERIVE,
+  PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_WPA3_SAE_ECC,
+  PSA_KEY_USAGE_DERIVE,
+  PSA_KEY_USAGE_EXPORT,
+  PSA_PAKE_PRIMITIVE,
+  PSA_PAKE_PRIMITIVE_TYPE_ECC,
+  PSA_PAKE_ROLE_SERVER,
+  PSA_PAKE_STEP_COMMIT,
+  PSA_PAKE_STEP_CONFIRM,
+  PSA_PAKE_STEP_CONFIRM_COUNT,
+  PSA_PAKE_STEP_KEY_ID,
+  PSA_PAKE_STEP_KEY_SHARE,
+  PSA_PAKE_STEP_SALT,
+  statusOf,
+} from '../../src/values/index.js';
+
+interface Vectors {
+  looping: Record<string, string>;
+  h2e: Record<string, string>;
+}
+const V = JSON.parse(readFileSync(new URL('../../test-vectors/wpa3-sae-ecc.json', import.meta.url), 'utf8')) as Vectors;
+const L = V.looping;
+const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
+const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+const G19 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256);
+const FIXED = { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive: G19 };
+const SHARED = { type: PSA_KEY_TYPE_DERIVE, usage: PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, alg: PSA_ALG_HKDF(PSA_ALG_SHA_256) };
+const COUNT_1 = Uint8Array.of(1, 0);
+
+function statusOfCall(body: () => unknown): number {
+  try {
+    body();
+    return 0;
+  } catch (err) {
+    return statusOf(err);
+  }
+}
+
+/** The software WPA3-SAE with scripted 32-byte draws (then a fixed filler). */
+function scriptedDriver(draws: Uint8Array[]): TransparentDriver {
+  return {
+    kind: 'transparent',
+    name: 'scripted-sae',
+    pakeSetup(attributes, keyBuffer, inputs) {
+      const queue = [...draws];
+      return wpa3SaeSetup(attributes, keyBuffer, { ...inputs, random: (n) => Uint8Array.from(queue.shift() ?? new Uint8Array(n).fill(0x33)) });
+    },
+  };
+}
+
+function passwordSetup(psa: Psa, password: string, me: string, peer: string, suite = FIXED): PakeOperation {
+  const key = psa.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_ANY }, text(password));
+  const op = psa.pakeSetup(key, suite);
+  op.setUser(hex(me));
+  op.setPeer(hex(peer));
+  psa.destroyKey(key);
+  return op;
+}
+
+/** Commits, confirms (send-confirm 1) and the PMKs of two operations; `bFirst`: B's commit is input before B outputs its own. */
+function exchange(psaA: Psa, a: PakeOperation, psaB: Psa, b: PakeOperation, bFirst = false): [string, string] {
+  const commitA = a.output(PSA_PAKE_STEP_COMMIT);
+  if (bFirst) b.input(PSA_PAKE_STEP_COMMIT, commitA);
+  const commitB = b.output(PSA_PAKE_STEP_COMMIT);
+  if (!bFirst) b.input(PSA_PAKE_STEP_COMMIT, commitA);
+  a.input(PSA_PAKE_STEP_COMMIT, commitB);
+  for (const op of [a, b]) op.input(PSA_PAKE_STEP_CONFIRM_COUNT, COUNT_1);
+  const confirmA = a.output(PSA_PAKE_STEP_CONFIRM);
+  const confirmB = b.output(PSA_PAKE_STEP_CONFIRM);
+  b.input(PSA_PAKE_STEP_CONFIRM, confirmA);
+  a.input(PSA_PAKE_STEP_CONFIRM, confirmB);
+  expect(toHex(a.output(PSA_PAKE_STEP_KEY_ID))).toBe(toHex(b.output(PSA_PAKE_STEP_KEY_ID)));
+  return [toHex(psaA.exportKey(psaA.pakeGetSharedKey(a, SHARED))), toHex(psaB.exportKey(psaB.pakeGetSharedKey(b, SHARED)))];
+}
+
+describe('WPA3-SAE: IEEE 802.11 Annex J.10', () => {
+  it('looping variant: commit, confirm, PMKID and PMK as hostapd checks them', () => {
+    const psa = createPsa({ drivers: [scriptedDriver([hex(L.rand!), hex(L.mask!)]), softwareDriver()] });
+    const op = passwordSetup(psa, L.password! + L.identifier!, L.addr1!, L.addr2!);
+    expect(toHex(op.output(PSA_PAKE_STEP_COMMIT))).toBe(L.localCommit);
+    op.input(PSA_PAKE_STEP_COMMIT, hex(L.peerCommit!));
+    op.input(PSA_PAKE_STEP_CONFIRM_COUNT, COUNT_1);
+    expect(toHex(op.output(PSA_PAKE_STEP_CONFIRM))).toBe(L.localConfirm);
+    op.input(PSA_PAKE_STEP_CONFIRM, hex(L.peerConfirm!));
+    expect(toHex(op.output(PSA_PAKE_STEP_KEY_ID))).toBe(L.pmkid);
+    expect(toHex(psa.exportKey(psa.pakeGetSharedKey(op, SHARED)))).toBe(L.pmk);
+  });
+
+  it('a tampered peer confirm is INVALID_SIGNATURE', () => {
+    const psa = createPsa({ drivers: [scriptedDriver([hex(L.rand!), hex(L.mask!)]), softwareDriver()] });
+    const op = passwordSetup(psa, L.password! + L.identifier!, L.addr1!, L.addr2!);
+    op.output(PSA_PAKE_STEP_COMMIT);
+    op.input(PSA_PAKE_STEP_COMMIT, hex(L.peerCommit!));
+    const bad = hex(L.peerConfirm!);
+    bad[10]! ^= 1;
+    expect(statusOfCall(() => op.input(PSA_PAKE_STEP_CONFIRM, bad))).toBe(PSA_ERROR_INVALID_SIGNATURE);
+  });
+
+  it('hash-to-element password element from the Annex J.10 token', () => {
+    expect(toHex(encodeElement(pweFromToken(hex(V.h2e.token!), hex(V.h2e.mac1!), hex(V.h2e.mac2!))))).toBe(V.h2e.pwe);
+  });
+});
+
+describe('WPA3-SAE between two instances', () => {
+  for (const bFirst of [false, true]) {
+    it(`looping: the PMKs agree (B inputs A's commit ${bFirst ? 'before' : 'after'} its own)`, () => {
+      const a = createPsa();
+      const b = createPsa();
+      const [pa, pb] = exchange(a, passwordSetup(a, 'secret', '020000000001', '020000000002'), b, passwordSetup(b, 'secret', '020000000002', '020000000001'), bFirst);
+      expect(pa).toBe(pb);
+      expect(pa.length).toBe(64);
+    });
+  }
+
+  it('hash-to-element (FIXED and GDH) with password tokens derived on each side', () => {
+    for (const algorithm of [PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), PSA_ALG_WPA3_SAE_GDH(PSA_ALG_SHA_256)]) {
+      const token = (psa: Psa): number => {
+        const pw = psa.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_ANY }, text('secret'));
+        const kdf = psa.keyDerivationSetup(PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_256));
+        kdf.inputBytes(PSA_KEY_DERIVATION_INPUT_SALT, text('network'));
+        kdf.inputKey(PSA_KEY_DERIVATION_INPUT_PASSWORD, pw);
+        return psa.keyDerivationOutputKey({ type: PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1), bits: 256, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_ANY }, kdf);
+      };
+      const a = createPsa();
+      const b = createPsa();
+      const opA = a.pakeSetup(token(a), { algorithm, primitive: G19 });
+      opA.setUser(hex('020000000001'));
+      opA.setPeer(hex('020000000002'));
+      const opB = b.pakeSetup(token(b), { algorithm, primitive: G19 });
+      opB.setUser(hex('020000000002'));
+      opB.setPeer(hex('020000000001'));
+      opA.input(PSA_PAKE_STEP_SALT, Uint8Array.of(0x15, 0x00));
+      opB.input(PSA_PAKE_STEP_SALT, Uint8Array.of(0x15, 0x00));
+      const [pa, pb] = exchange(a, opA, b, opB);
+      expect(pa).toBe(pb);
+    }
+  });
+
+  it('different passwords fail at the confirm (INVALID_SIGNATURE)', () => {
+    const a = createPsa();
+    const b = createPsa();
+    const opA = passwordSetup(a, 'secret', '020000000001', '020000000002');
+    const opB = passwordSetup(b, 'other', '020000000002', '020000000001');
+    opB.input(PSA_PAKE_STEP_COMMIT, opA.output(PSA_PAKE_STEP_COMMIT));
+    opA.input(PSA_PAKE_STEP_COMMIT, opB.output(PSA_PAKE_STEP_COMMIT));
+    opA.input(PSA_PAKE_STEP_CONFIRM_COUNT, COUNT_1);
+    expect(statusOfCall(() => opB.input(PSA_PAKE_STEP_CONFIRM, opA.output(PSA_PAKE_STEP_CONFIRM)))).toBe(PSA_ERROR_INVALID_SIGNATURE);
+  });
+});
+
+describe('WPA3-SAE statuses', () => {
+  it('setup and set_* rules', () => {
+    const psa = createPsa();
+    const pw = psa.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_ANY }, text('secret'));
+    expect(statusOfCall(() => psa.pakeSetup(pw, { algorithm: PSA_ALG_WPA3_SAE_GDH(PSA_ALG_SHA_256), primitive: G19 }))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    expect(statusOfCall(() => psa.pakeSetup(pw, { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_384), primitive: G19 }))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    expect(statusOfCall(() => psa.pakeSetup(pw, FIXED).setContext(new Uint8Array(1)))).toBe(PSA_ERROR_BAD_STATE);
+    expect(statusOfCall(() => psa.pakeSetup(pw, FIXED).setRole(PSA_PAKE_ROLE_SERVER))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    expect(statusOfCall(() => psa.pakeSetup(pw, FIXED).setUser(new Uint8Array(5)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    const noPeer = psa.pakeSetup(pw, FIXED);
+    noPeer.setUser(hex('020000000001'));
+    expect(statusOfCall(() => noPeer.output(PSA_PAKE_STEP_COMMIT))).toBe(PSA_ERROR_BAD_STATE);
+    const p384 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 384);
+    const other = psa.pakeSetup(pw, { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive: p384 });
+    other.setUser(hex('020000000001'));
+    other.setPeer(hex('020000000002'));
+    expect(statusOfCall(() => other.output(PSA_PAKE_STEP_COMMIT))).toBe(PSA_ERROR_NOT_SUPPORTED);
+  });
+
+  it('step rules: unknown steps, order, reflection', () => {
+    const psa = createPsa();
+    const op = () => passwordSetup(psa, 'secret', '020000000001', '020000000002');
+    expect(statusOfCall(() => op().output(PSA_PAKE_STEP_KEY_SHARE))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    expect(statusOfCall(() => op().output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
+    expect(statusOfCall(() => op().output(PSA_PAKE_STEP_KEY_ID))).toBe(PSA_ERROR_BAD_STATE);
+    const twice = op();
+    twice.output(PSA_PAKE_STEP_COMMIT);
+    expect(statusOfCall(() => twice.output(PSA_PAKE_STEP_COMMIT))).toBe(PSA_ERROR_BAD_STATE);
+    const reflect = op();
+    const own = reflect.output(PSA_PAKE_STEP_COMMIT);
+    expect(statusOfCall(() => reflect.input(PSA_PAKE_STEP_COMMIT, own))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    const notOnCurve = op();
+    const bad = new Uint8Array(96);
+    bad[31] = 5;
+    bad[95] = 1;
+    expect(statusOfCall(() => notOnCurve.input(PSA_PAKE_STEP_COMMIT, bad))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    const noCount = op();
+    noCount.output(PSA_PAKE_STEP_COMMIT);
+    noCount.input(PSA_PAKE_STEP_COMMIT, hex(L.peerCommit!));
+    expect(statusOfCall(() => noCount.output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
+  });
+});
