@@ -80,7 +80,7 @@ const EXTENSIONS: readonly (readonly [string, string, string])[] = [
   ['`psa_generate_key_iop_*`, `psa_export_public_key_iop_*`, `psa_key_agreement_iop_*`', 'Mbed TLS / TF-PSA-Crypto 1.0', 'implemented (ECC; `spec/iop/`, conformance suite)'],
   ['`psa_sign_hash_start` / `psa_verify_hash_start` and the rest of the interruptible signature API', 'Mbed TLS', 'implemented (ECDSA)'],
   ['`mbedtls_ecc_group_to_psa`, `mbedtls_ecc_group_from_psa`', 'Mbed TLS `psa_util.h`', 'implemented'],
-  ['SRP-6 (`PSA_ALG_SRP_6`, SRP key types, SRP password hash)', 'Oberon PSA Crypto', 'not supported (no identifiers, no driver): an Oberon extension outside PSA 1.5, not implemented yet'],
+  ['SRP-6 (`PSA_ALG_SRP_6`, `PSA_ALG_SRP_PASSWORD_HASH`, `PSA_KEY_TYPE_SRP_KEY_PAIR` / `_PUBLIC_KEY`)', 'Oberon PSA Crypto', 'implemented (RFC 3526 groups 2048–8192 bits; `spec/pake/srp.spec.ts` with Oberon\'s known answers)'],
 ];
 
 /** Why each function or algorithm this build lacks is left out. */

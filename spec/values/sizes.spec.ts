@@ -175,8 +175,18 @@ const SIZES: ReadonlyArray<readonly [string, number]> = [
     'PSA_PAKE_OUTPUT_SIZE(PSA_ALG_SPAKE2P_CMAC(PSA_ALG_SHA_512), PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 521), PSA_PAKE_STEP_KEY_SHARE)',
     133,
   ],
-  ['PSA_PAKE_OUTPUT_MAX_SIZE', 133],
-  ['PSA_PAKE_INPUT_MAX_SIZE', 133],
+  // Oberon's SRP-6: the key share is padded to the prime (3072 bits: 384 bytes, as its tests read it).
+  [
+    'PSA_PAKE_OUTPUT_SIZE(PSA_ALG_SRP_6(PSA_ALG_SHA_512), PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, 3072), PSA_PAKE_STEP_KEY_SHARE)',
+    384,
+  ],
+  [
+    'PSA_PAKE_OUTPUT_SIZE(PSA_ALG_SRP_6(PSA_ALG_SHA_512), PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, 3072), PSA_PAKE_STEP_CONFIRM)',
+    64,
+  ],
+  // The largest step: an SRP key share in the 8192-bit group, 8192 / 8 bytes.
+  ['PSA_PAKE_OUTPUT_MAX_SIZE', 1024],
+  ['PSA_PAKE_INPUT_MAX_SIZE', 1024],
 ];
 
 describe('size macros', () => {

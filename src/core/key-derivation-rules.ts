@@ -52,6 +52,8 @@ import { EcjpakeToPmsState } from '../drivers/software/kdf-ecjpake.js';
 import { SOFTWARE_HMAC_HASHES } from '../drivers/software/mac-hmac.js';
 import { SP800_108_MAX_CAPACITY, Sp800108CounterState } from '../drivers/software/kdf-sp800-108.js';
 import { SaeH2eState } from '../drivers/software/kdf-wpa3-sae-h2e.js';
+import { SrpPasswordHashState } from '../drivers/software/kdf-srp-password-hash.js';
+import { PSA_ALG_IS_SRP_PASSWORD_HASH } from '../values/srp.js';
 import { PSA_ALG_IS_WPA3_SAE_H2E } from '../values/alg-predicates.js';
 import {
   PSA_ALG_IS_SP800_108_COUNTER_HMAC,
@@ -82,7 +84,7 @@ function isKdfSupported(kdf: number): boolean {
   return PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXTRACT(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)
     || PSA_ALG_IS_TLS12_PRF(kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) || kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS
     || PSA_ALG_IS_PBKDF2_HMAC(kdf) || kdf === PSA_ALG_PBKDF2_AES_CMAC_PRF_128
-    || isSp800108(kdf) || PSA_ALG_IS_WPA3_SAE_H2E(kdf);
+    || isSp800108(kdf) || PSA_ALG_IS_WPA3_SAE_H2E(kdf) || PSA_ALG_IS_SRP_PASSWORD_HASH(kdf);
 }
 
 /** `psa_key_derivation_set_maximum_capacity`: the initial capacity of `kdf` (NOT_SUPPORTED for an unsupported hash). */
@@ -104,6 +106,8 @@ function maximumCapacity(kdf: number, fn: string): number {
   if (PSA_ALG_IS_SP800_108_COUNTER_HMAC(kdf)) return SP800_108_MAX_CAPACITY;
   // One password token key; its size is the largest token (P-521: 132 bytes).
   if (PSA_ALG_IS_WPA3_SAE_H2E(kdf)) return WPA3_SAE_H2E_CAPACITY;
+  // One SRP key pair: the password hash, one hash long.
+  if (PSA_ALG_IS_SRP_PASSWORD_HASH(kdf)) return hashSize;
   return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(kdf, 'alg')} is not supported`);
 }
 
@@ -138,6 +142,7 @@ export function startKdf(kdf: number): KdfState {
   if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS) return new EcjpakeToPmsState();
   if (isSp800108(kdf)) return new Sp800108CounterState(kdf);
   if (PSA_ALG_IS_WPA3_SAE_H2E(kdf)) return new SaeH2eState(kdf);
+  if (PSA_ALG_IS_SRP_PASSWORD_HASH(kdf)) return new SrpPasswordHashState(kdf);
   return new Pbkdf2State(kdf);
 }
 

@@ -26,6 +26,7 @@ import {
   PSA_KEY_TYPE_IS_DH,
   PSA_KEY_TYPE_IS_SPAKE2P,
   PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
+  PSA_KEY_TYPE_IS_SRP,
   PSA_KEY_TYPE_IS_ECC,
   PSA_KEY_TYPE_IS_PUBLIC_KEY,
   PSA_KEY_TYPE_IS_RSA,
@@ -179,7 +180,7 @@ export function exportKey(ctx: CoreContext, id: number): Uint8Array {
       return copyBytes(slot.keyBuffer);
     }
     // SPAKE2+ keys and WPA3-SAE password tokens are stored in their export format.
-    if (PSA_KEY_TYPE_IS_SPAKE2P(a.type) || PSA_KEY_TYPE_IS_WPA3_SAE_ECC(a.type)) return copyBytes(slot.keyBuffer);
+    if (PSA_KEY_TYPE_IS_SPAKE2P(a.type) || PSA_KEY_TYPE_IS_WPA3_SAE_ECC(a.type) || PSA_KEY_TYPE_IS_SRP(a.type)) return copyBytes(slot.keyBuffer);
     return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(a.type, 'keyType')} keys cannot be exported`);
   });
 }

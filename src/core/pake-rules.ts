@@ -26,9 +26,10 @@ import {
   PSA_PAKE_UNCONFIRMED_KEY,
 } from '../values/pake.js';
 import { PSA_ALG_SHA_256, PSA_ALG_SHA_384, PSA_ALG_SHA_512, PSA_KEY_TYPE_PASSWORD, PSA_KEY_TYPE_PASSWORD_HASH, describe } from '../values/index.js';
+import { PSA_ALG_IS_SRP_6, PSA_KEY_TYPE_IS_SRP, PSA_KEY_TYPE_IS_SRP_KEY_PAIR, PSA_KEY_TYPE_SRP_GET_FAMILY } from '../values/srp.js';
 
 /** The PAKE families this core knows how to set up. */
-export type PakeFamily = 'jpake' | 'spake2p' | 'wpa3sae';
+export type PakeFamily = 'jpake' | 'spake2p' | 'wpa3sae' | 'srp';
 
 /**
  * The family of a cipher suite's algorithm: INVALID_ARGUMENT when `alg` is
@@ -40,6 +41,7 @@ export function pakeFamilyOf(alg: number, fn: string): PakeFamily {
   if (PSA_ALG_IS_JPAKE(alg)) return 'jpake';
   if (PSA_ALG_IS_SPAKE2P(alg)) return 'spake2p';
   if (PSA_ALG_IS_WPA3_SAE(alg)) return 'wpa3sae';
+  if (PSA_ALG_IS_SRP_6(alg)) return 'srp';
   return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not supported`);
 }
 
@@ -82,6 +84,12 @@ function checkSaeKey(alg: number, primitive: number, type: number, bits: number,
  */
 export function checkPasswordKey(family: PakeFamily, primitive: number, type: number, bits: number, fn: string, alg = 0): void {
   if (family === 'wpa3sae') return checkSaeKey(alg, primitive, type, bits, fn);
+  if (family === 'srp') {
+    if (!PSA_KEY_TYPE_IS_SRP(type) || PSA_KEY_TYPE_SRP_GET_FAMILY(type) !== PSA_PAKE_PRIMITIVE_GET_FAMILY(primitive) || bits !== PSA_PAKE_PRIMITIVE_GET_BITS(primitive)) {
+      fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a ${describe(type, 'keyType')} key of ${bits} bits does not fit the SRP cipher suite`);
+    }
+    return;
+  }
   if (family === 'jpake') {
     if (type !== PSA_KEY_TYPE_PASSWORD && type !== PSA_KEY_TYPE_PASSWORD_HASH) {
       fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: J-PAKE needs a PASSWORD or PASSWORD_HASH key, not ${describe(type, 'keyType')}`);
@@ -107,11 +115,12 @@ export function checkRole(family: PakeFamily, role: number, keyType: number, fn:
     if (role !== PSA_PAKE_ROLE_NONE) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${family === 'jpake' ? 'J-PAKE' : 'WPA3-SAE'} takes no role`);
     return;
   }
+  const name = family === 'srp' ? 'SRP' : 'SPAKE2+';
   if (role !== PSA_PAKE_ROLE_CLIENT && role !== PSA_PAKE_ROLE_SERVER) {
-    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: SPAKE2+ roles are CLIENT (prover) and SERVER (verifier)`);
+    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${name} roles are CLIENT and SERVER`);
   }
-  if (role === PSA_PAKE_ROLE_CLIENT && !PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(keyType)) {
-    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the SPAKE2+ prover needs a key pair`);
+  if (role === PSA_PAKE_ROLE_CLIENT && !PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(keyType) && !PSA_KEY_TYPE_IS_SRP_KEY_PAIR(keyType)) {
+    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the ${name} client needs a key pair`);
   }
 }
 
@@ -121,13 +130,13 @@ export function checkRole(family: PakeFamily, role: number, keyType: number, fn:
  * the same as none; WPA3-SAE identities are MAC addresses (6 bytes).
  */
 export function checkIdentity(family: PakeFamily, id: Uint8Array, fn: string): void {
-  if (family === 'jpake' && id.length === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an identity cannot be empty`);
+  if ((family === 'jpake' || family === 'srp') && id.length === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an identity cannot be empty`);
   if (family === 'wpa3sae' && id.length !== 6) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a WPA3-SAE identity is a 6-byte MAC address`);
 }
 
 /** `psa_pake_set_context`: only SPAKE2+ has a context; J-PAKE and WPA3-SAE give BAD_STATE (PSA 1.5 §10.13.8, §10.13.12). */
 export function checkContextAllowed(family: PakeFamily, fn: string): void {
-  if (family !== 'spake2p') fail(PSA_ERROR_BAD_STATE, `${fn}: ${family === 'jpake' ? 'J-PAKE' : 'WPA3-SAE'} does not use a context`);
+  if (family !== 'spake2p') fail(PSA_ERROR_BAD_STATE, `${fn}: ${family === 'jpake' ? 'J-PAKE' : family === 'srp' ? 'SRP' : 'WPA3-SAE'} does not use a context`);
 }
 
 /**
@@ -136,6 +145,7 @@ export function checkContextAllowed(family: PakeFamily, fn: string): void {
  * `psa_pake_complete_inputs`), SPAKE2+ a role.
  */
 export function checkReady(family: PakeFamily, hasUser: boolean, hasPeer: boolean, role: number | undefined, fn: string): void {
-  if (family !== 'spake2p' && (!hasUser || !hasPeer)) fail(PSA_ERROR_BAD_STATE, `${fn}: the user and peer identities are needed`);
-  if (family === 'spake2p' && role === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: SPAKE2+ needs a role`);
+  if ((family === 'jpake' || family === 'wpa3sae') && (!hasUser || !hasPeer)) fail(PSA_ERROR_BAD_STATE, `${fn}: the user and peer identities are needed`);
+  if (family === 'srp' && !hasUser) fail(PSA_ERROR_BAD_STATE, `${fn}: SRP needs the user name`);
+  if ((family === 'spake2p' || family === 'srp') && role === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: a role is needed`);
 }

@@ -21,6 +21,7 @@ export * from './sizes-cipher.js';
 export * from './sizes-export.js';
 export * from './sizes-asym.js';
 export * from './ecp-groups.js';
+export * from './srp.js';
 export * from './registry.js';
 export * from './describe.js';
 export * from './parse.js';

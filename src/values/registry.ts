@@ -10,6 +10,7 @@ import * as algorithmsPk from './algorithms-pk.js';
 import * as algPredicates from './alg-predicates.js';
 import * as derivation from './derivation.js';
 import * as ecpGroups from './ecp-groups.js';
+import * as srp from './srp.js';
 import * as keyTypePredicates from './key-type-predicates.js';
 import * as keyTypes from './key-types.js';
 import * as lifetimes from './lifetimes.js';
@@ -42,6 +43,7 @@ const MODULES: readonly Record<string, unknown>[] = [
   sizesExport,
   sizesAsym,
   ecpGroups,
+  srp,
 ];
 
 /** Exports that are C names but not numeric macros (they build structures). */

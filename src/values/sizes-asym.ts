@@ -7,6 +7,7 @@
  * @module
  */
 import { PSA_ALG_IS_JPAKE, PSA_ALG_IS_RSA_OAEP, PSA_ALG_IS_SPAKE2P_CMAC, PSA_ALG_IS_SPAKE2P_HMAC, PSA_ALG_IS_WPA3_SAE } from './alg-predicates.js';
+import { PSA_ALG_IS_SRP_6 } from './srp.js';
 import {
   PSA_KEY_TYPE_IS_DH_KEY_PAIR,
   PSA_KEY_TYPE_IS_ECC,
@@ -122,6 +123,14 @@ function pakeSize(alg: number, primitive: number, step: number): number {
     if (step !== 0x04) return 0;
     return PSA_ALG_IS_SPAKE2P_CMAC(alg) ? 16 : PSA_HASH_LENGTH(alg);
   }
+  if (PSA_ALG_IS_SRP_6(alg)) {
+    // Oberon's SRP-6 over the RFC 3526 groups: key shares are padded to the prime, proofs one hash.
+    const bits = prim & 0xffff;
+    if (prim >>> 16 !== 0x0205 || ![2048, 3072, 4096, 6144, 8192].includes(bits)) return 0;
+    if (step === 0x01) return bits / 8;
+    if (step === 0x04) return PSA_HASH_LENGTH(alg);
+    return step === 0x05 ? 64 : 0;
+  }
   if (PSA_ALG_IS_WPA3_SAE(alg)) {
     // Group 19: commit = scalar ‖ x ‖ y; confirm = 2-byte counter ‖ SHA-256 MAC; PMKID 16;
     // salt: the rejected-groups list (2 bytes per group, up to 32 groups).
@@ -141,11 +150,11 @@ function pakeSize(alg: number, primitive: number, step: number): number {
 export function PSA_PAKE_OUTPUT_SIZE(alg: number, primitive: number, outputStep: number): number {
   return pakeSize(alg, primitive, outputStep);
 }
-/** Largest output of `psa_pake_output` for any supported PAKE (a SPAKE2+ P-521 key share: 133). */
-export const PSA_PAKE_OUTPUT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 1;
+/** Largest output of `psa_pake_output` for any supported PAKE (an SRP key share in the 8192-bit group: 1024). */
+export const PSA_PAKE_OUTPUT_MAX_SIZE = 1024;
 /** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE group 19); 0 otherwise. */
 export function PSA_PAKE_INPUT_SIZE(alg: number, primitive: number, inputStep: number): number {
   return pakeSize(alg, primitive, inputStep);
 }
-/** Largest input of `psa_pake_input` for any supported PAKE (a SPAKE2+ P-521 key share: 133). */
-export const PSA_PAKE_INPUT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 1;
+/** Largest input of `psa_pake_input` for any supported PAKE (an SRP key share in the 8192-bit group: 1024). */
+export const PSA_PAKE_INPUT_MAX_SIZE = 1024;

@@ -12,6 +12,7 @@ import { eccKeys } from './keys-ecc.js';
 import { rsaKeys } from './keys-rsa.js';
 import { spake2pKeys } from './keys-spake2p.js';
 import { wpa3SaeKeys } from './keys-wpa3-sae.js';
+import { srpKeys } from './keys-srp.js';
 
 /** Key management for one family of asymmetric key types. */
 export interface KeyFamily {
@@ -25,7 +26,7 @@ export interface KeyFamily {
   exportPublicKey(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
 }
 
-const FAMILIES: readonly (KeyFamily | undefined)[] = [eccKeys, rsaKeys, dhKeys, spake2pKeys, wpa3SaeKeys];
+const FAMILIES: readonly (KeyFamily | undefined)[] = [eccKeys, rsaKeys, dhKeys, spake2pKeys, wpa3SaeKeys, srpKeys];
 
 /** The family that handles `type`, if any. */
 export function keyFamilyOf(type: number): KeyFamily | undefined {

@@ -11,6 +11,8 @@ import type { PakeEntryPoints } from '../pake.js';
 import { jpakeSetup } from './pake-jpake.js';
 import { spake2pSetup } from './pake-spake2p.js';
 import { wpa3SaeSetup } from './pake-wpa3-sae.js';
+import { srpSetup } from './pake-srp.js';
+import { PSA_ALG_IS_SRP_6 } from '../../values/srp.js';
 
 /** PAKE entry points of the software driver. */
 export const softwarePake: PakeEntryPoints = {
@@ -18,6 +20,7 @@ export const softwarePake: PakeEntryPoints = {
     if (PSA_ALG_IS_JPAKE(inputs.alg)) return jpakeSetup(attributes, keyBuffer, inputs);
     if (PSA_ALG_IS_SPAKE2P(inputs.alg)) return spake2pSetup(attributes, keyBuffer, inputs);
     if (PSA_ALG_IS_WPA3_SAE(inputs.alg)) return wpa3SaeSetup(attributes, keyBuffer, inputs);
+    if (PSA_ALG_IS_SRP_6(inputs.alg)) return srpSetup(attributes, keyBuffer, inputs);
     return fail(PSA_ERROR_NOT_SUPPORTED, `PAKE ${describe(inputs.alg, 'alg')} is not supported`);
   },
 };
