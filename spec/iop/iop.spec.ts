@@ -22,18 +22,10 @@ import {
   PSA_KEY_TYPE_RSA_KEY_PAIR,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
-  statusOf,
 } from '../../src/values/index.js';
+import { statusOfCall } from '../status.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-function statusOfCall(body: () => unknown): number {
-  try {
-    body();
-    return 0;
-  } catch (err) {
-    return statusOf(err);
-  }
-}
 
 describe('interruptible public-key export', () => {
   for (const bits of [256, 384, 521]) {

@@ -28,8 +28,8 @@ import {
   PSA_KEY_TYPE_WPA3_SAE_ECC,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
-  statusOf,
 } from '../../src/values/index.js';
+import { statusOfCall } from '../status.js';
 
 interface Vector {
   ssid: string;
@@ -43,14 +43,6 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const TOKEN = { type: PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1), bits: 256, usage: PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256) };
 
-function statusOfCall(body: () => unknown): number {
-  try {
-    body();
-    return 0;
-  } catch (err) {
-    return statusOf(err);
-  }
-}
 
 /** An H2E operation with SSID, password (a key with `policy`) and optionally the identifier. */
 function h2e(psa: Psa, policy: number, alg = PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_256), identifier: string | null = v.identifier) {

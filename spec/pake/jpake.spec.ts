@@ -35,8 +35,8 @@ import {
   PSA_PAKE_STEP_KEY_SHARE,
   PSA_PAKE_STEP_ZK_PROOF,
   PSA_PAKE_STEP_ZK_PUBLIC,
-  statusOf,
 } from '../../src/values/index.js';
+import { statusOfCall } from '../status.js';
 
 interface SelfTest {
   password: string;
@@ -111,14 +111,6 @@ function premaster(psa: Psa, op: PakeOperation): Uint8Array {
   return pms;
 }
 
-function statusOfCall(body: () => unknown): number {
-  try {
-    body();
-    return 0;
-  } catch (err) {
-    return statusOf(err);
-  }
-}
 
 function outputs(op: PakeOperation, count: number): Uint8Array[] {
   return Array.from({ length: count }, (_, i) => op.output(STEPS[i % 3]!));

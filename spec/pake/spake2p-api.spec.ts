@@ -47,10 +47,10 @@ import {
   PSA_PAKE_STEP_CONFIRM,
   PSA_PAKE_STEP_KEY_SHARE,
   PSA_PAKE_UNCONFIRMED_KEY,
-  statusOf,
 } from '../../src/values/index.js';
 import type { PakeOperation } from '../../src/core/pake.js';
 import { BITS, HASH, hex, rfc as rfcVectors, toHex } from '../spake2p/vectors.js';
+import { statusOfCall } from '../status.js';
 
 interface RegistrationVector {
   password: string;
@@ -64,15 +64,6 @@ const rfc = rfcVectors.vectors;
 const registration = (JSON.parse(readFileSync(new URL('../../test-vectors/spake2p-registration.json', import.meta.url), 'utf8')) as { vectors: RegistrationVector[] }).vectors;
 const P256 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256);
 
-/** The status a call throws (0 when it returns). */
-function statusOfCall(body: () => unknown): number {
-  try {
-    body();
-    return 0;
-  } catch (err) {
-    return statusOf(err);
-  }
-}
 
 /** A transparent driver that runs the software SPAKE2+ with `scalar` as its one random draw (8 zero bytes, then the scalar). */
 function scriptedDriver(scalar: Uint8Array): TransparentDriver {

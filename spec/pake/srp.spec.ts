@@ -39,8 +39,8 @@ import {
   PSA_PAKE_STEP_CONFIRM,
   PSA_PAKE_STEP_KEY_SHARE,
   PSA_PAKE_STEP_SALT,
-  statusOf,
 } from '../../src/values/index.js';
+import { statusOfCall } from '../status.js';
 
 interface Vectors {
   user: string;
@@ -57,14 +57,6 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const HASH: Record<string, number> = { 'SHA-256': PSA_ALG_SHA_256, 'SHA-512': PSA_ALG_SHA_512 };
 const GROUP = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, 3072);
 
-function statusOfCall(body: () => unknown): number {
-  try {
-    body();
-    return 0;
-  } catch (err) {
-    return statusOf(err);
-  }
-}
 
 /** The software SRP with its one private value scripted. */
 function scriptedDriver(secret: Uint8Array): TransparentDriver {

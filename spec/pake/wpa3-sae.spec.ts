@@ -43,8 +43,8 @@ import {
   PSA_PAKE_STEP_KEY_ID,
   PSA_PAKE_STEP_KEY_SHARE,
   PSA_PAKE_STEP_SALT,
-  statusOf,
 } from '../../src/values/index.js';
+import { statusOfCall } from '../status.js';
 
 interface Vectors {
   looping: Record<string, string>;
@@ -61,14 +61,6 @@ const FIXED = { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive: G
 const SHARED = { type: PSA_KEY_TYPE_DERIVE, usage: PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, alg: PSA_ALG_HKDF(PSA_ALG_SHA_256) };
 const COUNT_1 = Uint8Array.of(1, 0);
 
-function statusOfCall(body: () => unknown): number {
-  try {
-    body();
-    return 0;
-  } catch (err) {
-    return statusOf(err);
-  }
-}
 
 /** The software WPA3-SAE with scripted 32-byte draws (then a fixed filler). */
 function scriptedDriver(draws: Uint8Array[]): TransparentDriver {
