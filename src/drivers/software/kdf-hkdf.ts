@@ -19,9 +19,9 @@ import {
 } from '../../values/index.js';
 import { copyBytes, copyRange } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { hmacOf } from './kdf-prf.js';
 import { NOBLE_HMAC_HASHES } from './noble-hashes.js';
-import { expand } from '@noble/hashes/hkdf.js';
+import { expand, extract, hkdf } from '@noble/hashes/hkdf.js';
+import type { CHash } from '@noble/hashes/utils.js';
 
 const enum Stage { Init, Started, Keyed, Output }
 
@@ -36,6 +36,8 @@ export class HkdfState implements KdfState {
   #stage = Stage.Init;
   #salt: Uint8Array = EMPTY;
   #prk: Uint8Array = EMPTY;
+  /** The input keying material until the PRK is extracted (HKDF and HKDF-Extract). */
+  #ikm: Uint8Array | undefined;
   #info: Uint8Array | undefined;
   /** The output generated so far, and how much of it was read. */
   #okm: Uint8Array = EMPTY;
@@ -71,8 +73,8 @@ export class HkdfState implements KdfState {
             this.#stage = Stage.Started;
           }
           if (this.#stage !== Stage.Started) fail(PSA_ERROR_BAD_STATE, `${fn}: the secret was already given`);
-          this.#prk = hmacOf(this.#hash, this.#salt, data);
-          this.#salt.fill(0);
+          // Extracted at the first output, where one call to noble's HKDF does both halves.
+          this.#ikm = copyBytes(data);
         }
         this.#stage = Stage.Keyed;
         return;
@@ -96,22 +98,38 @@ export class HkdfState implements KdfState {
   #generate(need: number): void {
     const fn = 'psa_key_derivation_output_bytes';
     const hashLength = PSA_HASH_LENGTH(this.#hash);
+    const hash = NOBLE_HMAC_HASHES.get(this.#hash) ?? fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: HKDF with this hash is not supported`);
     if (this.#extract) {
       if (need > hashLength) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF-Extract has one block`);
-      this.#okm = copyBytes(this.#prk);
+      this.#okm = copyBytes(this.#extracted(hash));
       return;
     }
     const max = 255 * hashLength;
     if (need > max) fail(PSA_ERROR_BAD_STATE, `${fn}: HKDF has 255 blocks`);
-    const hash = NOBLE_HMAC_HASHES.get(this.#hash) ?? fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: HKDF with this hash is not supported`);
+    if (this.#okm.length === 0 && this.#used === 0 && this.#ikm !== undefined) {
+      // First output: extract and expand in one call (the stream is exactly what is asked).
+      this.#okm = hkdf(hash, this.#ikm, this.#salt, this.#info, need);
+      return;
+    }
     // The first generation makes exactly what is asked (often all that will be read, which
     // `read` then hands over without a copy); later ones at least double the stream.
     const target = this.#okm.length === 0 && this.#used === 0
       ? need
       : Math.min(max, Math.ceil(Math.max(need, 2 * this.#okm.length) / hashLength) * hashLength);
-    const next = expand(hash, this.#prk, this.#info, target);
+    const next = expand(hash, this.#extracted(hash), this.#info, target);
     this.#okm.fill(0);
     this.#okm = next;
+  }
+
+  /** The PRK: given (HKDF-Expand) or extracted from the salt and the input keying material once. */
+  #extracted(hash: CHash): Uint8Array {
+    if (this.#ikm !== undefined) {
+      this.#prk = extract(hash, this.#ikm, this.#salt);
+      this.#ikm.fill(0);
+      this.#ikm = undefined;
+      this.#salt.fill(0);
+    }
+    return this.#prk;
   }
 
   /** See `KdfState.inputInteger`: HKDF takes no integer. */
@@ -142,6 +160,7 @@ export class HkdfState implements KdfState {
   /** See `KdfState.destroy`. */
   destroy(): void {
     this.#salt.fill(0);
+    this.#ikm?.fill(0);
     this.#prk.fill(0);
     this.#info?.fill(0);
     this.#okm.fill(0);
