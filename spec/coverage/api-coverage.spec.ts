@@ -67,9 +67,9 @@ const TESTED_ELSEWHERE: Readonly<Record<string, string>> = {
   PSA_ALG_SPAKE2P_HMAC: 'spec/pake/spake2p-api.spec.ts',
   PSA_ALG_SPAKE2P_CMAC: 'spec/pake/spake2p-api.spec.ts',
   PSA_ALG_SPAKE2P_MATTER: 'spec/pake/spake2p-api.spec.ts',
-  PSA_ALG_WPA3_SAE_H2E: 'spec/kdf/wpa3-sae-h2e.spec.ts',
-  PSA_ALG_WPA3_SAE_FIXED: 'spec/pake/wpa3-sae.spec.ts',
-  PSA_ALG_WPA3_SAE_GDH: 'spec/pake/wpa3-sae.spec.ts',
+  PSA_ALG_WPA3_SAE_H2E: 'spec/wpa3-sae/h2e.spec.ts',
+  PSA_ALG_WPA3_SAE_FIXED: 'spec/wpa3-sae/pake.spec.ts',
+  PSA_ALG_WPA3_SAE_GDH: 'spec/wpa3-sae/pake.spec.ts',
 };
 
 const PQC = 'post-quantum algorithms are not implemented yet';

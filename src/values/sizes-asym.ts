@@ -106,6 +106,8 @@ export const PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE = 2 * PSA_BITS_TO_BYTES(521) + 
 const P256 = 0x01120100;
 /** SPAKE2+ primitives: secp256r1, secp384r1, secp521r1 (RFC 9383 §4 NIST groups). */
 const SPAKE2P_PRIMITIVES: readonly number[] = [P256, 0x01120180, 0x01120209];
+/** WPA3-SAE ECC primitives: secp256r1/384r1/521r1 and brainpoolP256r1/384r1/512r1 (IEEE groups 19–21, 28–30). */
+const WPA3_SAE_PRIMITIVES: readonly number[] = [...SPAKE2P_PRIMITIVES, 0x01300100, 0x01300180, 0x01300200];
 
 /** PAKE step sizes shared by output and input. */
 function pakeSize(alg: number, primitive: number, step: number): number {
@@ -132,12 +134,13 @@ function pakeSize(alg: number, primitive: number, step: number): number {
     return step === 0x05 ? 64 : 0;
   }
   if (PSA_ALG_IS_WPA3_SAE(alg)) {
-    // Group 19: commit = scalar ‖ x ‖ y; confirm = 2-byte counter ‖ SHA-256 MAC; PMKID 16;
-    // salt: the rejected-groups list (2 bytes per group, up to 32 groups).
-    if (prim !== P256) return 0;
+    // Groups 19-21 and 28-30: commit = scalar ‖ x ‖ y (each the size of p); confirm = 2-byte
+    // counter ‖ the suite hash's output; PMKID 16; salt: the rejected-groups list (2 bytes per
+    // group, up to 32 groups).
+    if (!WPA3_SAE_PRIMITIVES.includes(prim) || PSA_HASH_LENGTH(alg) === 0) return 0;
     switch (step) {
-      case 0x06: return 96;
-      case 0x04: return 34;
+      case 0x06: return 3 * PSA_BITS_TO_BYTES(prim & 0xffff);
+      case 0x04: return 2 + PSA_HASH_LENGTH(alg);
       case 0x07: return 2;
       case 0x08: return 16;
       case 0x05: return 64;
@@ -146,13 +149,13 @@ function pakeSize(alg: number, primitive: number, step: number): number {
   }
   return 0;
 }
-/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE group 19); 0 otherwise. */
+/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE groups 19–21, 28–30); 0 otherwise. */
 export function PSA_PAKE_OUTPUT_SIZE(alg: number, primitive: number, outputStep: number): number {
   return pakeSize(alg, primitive, outputStep);
 }
 /** Largest output of `psa_pake_output` for any supported PAKE (an SRP key share in the 8192-bit group: 1024). */
 export const PSA_PAKE_OUTPUT_MAX_SIZE = 1024;
-/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE group 19); 0 otherwise. */
+/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE groups 19–21, 28–30); 0 otherwise. */
 export function PSA_PAKE_INPUT_SIZE(alg: number, primitive: number, inputStep: number): number {
   return pakeSize(alg, primitive, inputStep);
 }

@@ -10,17 +10,18 @@
 import type { KdfState } from '../key-derivation.js';
 import { copyBytes } from '../../bytes.js';
 import { fail } from '../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_DATA, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_PERMITTED } from '../../values/status.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_DATA, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_PERMITTED, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_ALG_GET_HASH,
   PSA_KEY_DERIVATION_INPUT_INFO,
   PSA_KEY_DERIVATION_INPUT_PASSWORD,
   PSA_KEY_DERIVATION_INPUT_SALT,
+  PSA_KEY_TYPE_IS_WPA3_SAE_DH,
   PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
   PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY,
   describe,
 } from '../../values/index.js';
-import { checkSaeGroup, saePasswordToken } from './sae-h2e.js';
+import { checkSaeGroup, saePasswordToken } from './wpa3-sae-h2e.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -70,12 +71,13 @@ export class SaeH2eState implements KdfState {
 
   /** See `KdfState.deriveKey`: the password token of a `PSA_KEY_TYPE_WPA3_SAE_ECC` key of `bits`. */
   deriveKey(type: number, bits: number, fn: string): Uint8Array {
+    if (PSA_KEY_TYPE_IS_WPA3_SAE_DH(type)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: finite-field WPA3-SAE password tokens are not supported`);
     if (!PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: WPA3-SAE H2E derives password tokens, not ${describe(type, 'keyType')} keys`);
     if (this.#ssid === undefined || this.#password === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the SSID and the password are needed`);
     if (this.#done) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: WPA3-SAE H2E derives a single key`);
-    checkSaeGroup(PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type), bits, this.#hash, fn);
+    const group = checkSaeGroup(PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type), bits, this.#hash, fn);
     this.#done = true;
-    return saePasswordToken(this.#ssid, this.#password, this.#identifier ?? EMPTY);
+    return saePasswordToken(group, this.#ssid, this.#password, this.#identifier ?? EMPTY);
   }
 
   /** See `KdfState.destroy`. */

@@ -1,17 +1,20 @@
 /**
  * WPA3-SAE in the software driver (PSA 1.5 §10.13.12, IEEE 802.11 §12.4)
- * for ECC group 19 (secp256r1, SHA-256): the looping variant
- * (`PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256)` with a PASSWORD key, which
- * holds the password with any password identifier appended) and the
- * hash-to-element variants (`PSA_ALG_WPA3_SAE_FIXED` / `_GDH` with a
- * `PSA_KEY_TYPE_WPA3_SAE_ECC` password token); for group 19 both give a
- * 256-bit KCK and PMK. The user and peer identities are the two MAC addresses.
+ * for the ECC groups 19, 20, 21 (secp256r1, secp384r1, secp521r1) and 28, 29,
+ * 30 (brainpoolP256r1, P384r1, P512r1): the
+ * looping variant (`PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256)` with a PASSWORD
+ * key, which holds the password with any password identifier appended) and
+ * the hash-to-element variants (`PSA_ALG_WPA3_SAE_FIXED(hash)` /
+ * `_GDH(hash)` with a `PSA_KEY_TYPE_WPA3_SAE_ECC` password token and the
+ * group's hash). The KCK has the hash's length; the PMK is 256 bits, or the
+ * hash's length for GDH (Table 19). The user and peer identities are the two
+ * MAC addresses.
  *
  * Steps, in the order the spec's flow allows:
  * - COMMIT out and COMMIT in, in either order, once each (a peer commit equal
  *   to ours, a reflection, is INVALID_ARGUMENT, as any invalid commit);
  * - SALT in, optional, before the keys are derived (the keyseed salt: the
- *   rejected-groups list for H2E; 32 zero bytes when not given);
+ *   rejected-groups list for H2E; a hash-length string of zeros when not given);
  * - CONFIRM_COUNT in (2 bytes, little-endian) before each CONFIRM out; CONFIRM
  *   in verifies the peer's send-confirm ‖ confirm (INVALID_SIGNATURE when
  *   wrong); both may be repeated;
@@ -25,10 +28,19 @@ import type { DriverKeyAttributes } from '../driver.js';
 import type { PakeContext, PakeInputs } from '../pake.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_SIGNATURE, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
-import { PSA_ALG_GET_HASH, PSA_ALG_SHA_256, PSA_ECC_FAMILY_SECP_R1, PSA_KEY_TYPE_IS_WPA3_SAE_ECC, PSA_KEY_TYPE_PASSWORD } from '../../values/index.js';
+import {
+  PSA_ALG_GET_HASH,
+  PSA_ALG_IS_WPA3_SAE_GDH,
+  PSA_ALG_SHA_256,
+  PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
+  PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY,
+} from '../../values/index.js';
 import {
   PSA_PAKE_CONFIRMED_KEY,
   PSA_PAKE_PRIMITIVE,
+  PSA_PAKE_PRIMITIVE_GET_BITS,
+  PSA_PAKE_PRIMITIVE_GET_FAMILY,
   PSA_PAKE_PRIMITIVE_TYPE_ECC,
   PSA_PAKE_STEP_COMMIT,
   PSA_PAKE_STEP_CONFIRM,
@@ -38,9 +50,21 @@ import {
 } from '../../values/pake.js';
 import { copyBytes } from '../../bytes.js';
 import { bytesToBigBE } from './ecc-codec.js';
-import { LEN, R, confirmValue, deriveKeys, huntAndPeck, makeCommit, parseCommit, pweFromToken, type Commit, type SaePoint } from './sae-ecc.js';
-
-const GROUP_19 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256);
+import {
+  confirmValue,
+  deriveKeys,
+  huntAndPeck,
+  makeCommit,
+  parseCommit,
+  pweFromToken,
+  saeGroup,
+  saeHash,
+  type Commit,
+  type SaeGroup,
+  type SaeHash,
+  type SaeKeys,
+  type SaePoint,
+} from './wpa3-sae-ecc.js';
 
 /** Constant-time equality of two byte strings. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -51,28 +75,36 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 class SaeContext implements PakeContext {
+  readonly #group: SaeGroup;
+  readonly #hash: SaeHash;
+  readonly #pmkLength: number;
   readonly #random: (length: number) => Uint8Array;
   #pwe: SaePoint | undefined;
   #rand = 0n;
   #own: Commit | undefined;
   #peer: Commit | undefined;
   #salt: Uint8Array | undefined;
-  #keys: { kck: Uint8Array; pmk: Uint8Array; pmkid: Uint8Array } | undefined;
+  #keys: SaeKeys | undefined;
   #sendConfirm: number | undefined;
   #confirmed = false;
 
-  constructor(pwe: SaePoint, random: (length: number) => Uint8Array) {
+  constructor(group: SaeGroup, hash: SaeHash, pmkLength: number, pwe: SaePoint, random: (length: number) => Uint8Array) {
+    this.#group = group;
+    this.#hash = hash;
+    this.#pmkLength = pmkLength;
     this.#pwe = pwe;
     this.#random = random;
   }
 
-  /** A scalar in [2, r−1] by rejection sampling. */
+  /** A scalar in [2, r−1] by rejection sampling (bits above r's length masked off). */
   #scalar(): bigint {
+    const { len, bits, order } = this.#group;
     for (;;) {
-      const bytes = this.#random(LEN);
+      const bytes = this.#random(len);
+      if (bits % 8 !== 0) bytes[0]! &= 0xff >> (8 - (bits % 8));
       const v = bytesToBigBE(bytes);
       bytes.fill(0);
-      if (v > 1n && v < R) return v;
+      if (v > 1n && v < order) return v;
     }
   }
 
@@ -81,9 +113,9 @@ class SaeContext implements PakeContext {
   }
 
   /** KCK, PMK and PMKID, derived once both commits are known. */
-  #derived(fn: string): { kck: Uint8Array; pmk: Uint8Array; pmkid: Uint8Array } {
+  #derived(fn: string): SaeKeys {
     if (!this.#own || !this.#peer) return fail(PSA_ERROR_BAD_STATE, `${fn}: both commits are needed first`);
-    this.#keys ??= deriveKeys(this.#pweOrFail(), this.#rand, this.#own, this.#peer, this.#salt ?? new Uint8Array(LEN));
+    this.#keys ??= deriveKeys(this.#group, this.#hash, this.#pmkLength, this.#pweOrFail(), this.#rand, this.#own, this.#peer, this.#salt ?? new Uint8Array(this.#hash.outputLen));
     return this.#keys;
   }
 
@@ -95,7 +127,7 @@ class SaeContext implements PakeContext {
         const pwe = this.#pweOrFail();
         for (;;) {
           const rand = this.#scalar();
-          const commit = makeCommit(pwe, rand, this.#scalar());
+          const commit = makeCommit(this.#group, pwe, rand, this.#scalar());
           if (commit.scalar > 1n) {
             this.#rand = rand;
             this.#own = commit;
@@ -106,7 +138,10 @@ class SaeContext implements PakeContext {
       case PSA_PAKE_STEP_CONFIRM: {
         if (this.#sendConfirm === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the send-confirm counter is needed first (PSA_PAKE_STEP_CONFIRM_COUNT)`);
         const { kck } = this.#derived(fn);
-        return confirmValue(kck, this.#sendConfirm, this.#own!, this.#peer!);
+        const confirm = confirmValue(this.#hash, kck, this.#sendConfirm, this.#own!, this.#peer!);
+        // Each confirmation attempt takes a fresh counter (PSA 1.5 §10.13.12, Confirm).
+        this.#sendConfirm = undefined;
+        return confirm;
       }
       case PSA_PAKE_STEP_KEY_ID:
         if (!this.#confirmed) fail(PSA_ERROR_BAD_STATE, `${fn}: the PMKID is available once the peer is confirmed`);
@@ -122,7 +157,7 @@ class SaeContext implements PakeContext {
       case PSA_PAKE_STEP_COMMIT: {
         if (this.#peer) fail(PSA_ERROR_BAD_STATE, `${fn}: the peer commit was already input`);
         this.#pweOrFail();
-        const peer = parseCommit(data);
+        const peer = parseCommit(this.#group, data);
         if (this.#own && sameBytes(this.#own.bytes, peer.bytes)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the peer commit reflects ours`);
         this.#peer = peer;
         return;
@@ -137,9 +172,10 @@ class SaeContext implements PakeContext {
         this.#sendConfirm = data[0]! | (data[1]! << 8);
         return;
       case PSA_PAKE_STEP_CONFIRM: {
-        if (data.length !== 2 + LEN) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a confirmation is send-confirm ‖ confirm, ${2 + LEN} bytes`);
+        const size = 2 + this.#hash.outputLen;
+        if (data.length !== size) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a confirmation is send-confirm ‖ confirm, ${size} bytes`);
         const { kck } = this.#derived(fn);
-        const expected = confirmValue(kck, data[0]! | (data[1]! << 8), this.#peer!, this.#own!);
+        const expected = confirmValue(this.#hash, kck, data[0]! | (data[1]! << 8), this.#peer!, this.#own!);
         const ok = sameBytes(expected, data);
         expected.fill(0);
         if (!ok) fail(PSA_ERROR_INVALID_SIGNATURE, `${fn}: the peer confirmation is wrong`);
@@ -170,18 +206,37 @@ class SaeContext implements PakeContext {
 }
 
 /**
- * Start a WPA3-SAE exchange. NOT_SUPPORTED for groups other than 19 and
- * for an unconfirmed key; INVALID_ARGUMENT for a hash other than SHA-256 or
- * a key that does not fit the variant (the core checks most of this first).
+ * Start a WPA3-SAE exchange. NOT_SUPPORTED for groups other than 19–21
+ * and 28–30 and for an unconfirmed key; INVALID_ARGUMENT for a hash that does
+ * not fit the variant and group, or a key that does not fit the variant
+ * (the core checks most of this first).
  */
 export function wpa3SaeSetup(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, inputs: PakeInputs): PakeContext {
   const fn = 'psa_pake_setup';
-  if (inputs.primitive >>> 0 !== GROUP_19) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE is supported for group 19 (secp256r1) only`);
-  if (PSA_ALG_GET_HASH(inputs.alg) !== PSA_ALG_SHA_256) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: group 19 uses SHA-256`);
+  const bits = PSA_PAKE_PRIMITIVE_GET_BITS(inputs.primitive);
+  const family = PSA_PAKE_PRIMITIVE_GET_FAMILY(inputs.primitive);
+  const group = saeGroup(family, bits);
+  if (!group || inputs.primitive >>> 0 !== PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, family, bits)) {
+    return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE is supported for the ECC groups 19–21 and 28–30 only`);
+  }
   if (inputs.keyConfirmation !== PSA_PAKE_CONFIRMED_KEY) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE releases a confirmed key only`);
+  const hashAlg = PSA_ALG_GET_HASH(inputs.alg);
+  const gdh = PSA_ALG_IS_WPA3_SAE_GDH(inputs.alg);
   let pwe: SaePoint;
-  if (attributes.type === PSA_KEY_TYPE_PASSWORD) pwe = huntAndPeck(keyBuffer, inputs.user, inputs.peer);
-  else if (PSA_KEY_TYPE_IS_WPA3_SAE_ECC(attributes.type) && keyBuffer.length === 2 * LEN) pwe = pweFromToken(keyBuffer, inputs.user, inputs.peer);
-  else return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key does not fit WPA3-SAE`);
-  return new SaeContext(pwe, inputs.random);
+  if (attributes.type === PSA_KEY_TYPE_PASSWORD && !gdh) {
+    if (hashAlg !== PSA_ALG_SHA_256) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the looping WPA3-SAE variant uses SHA-256`);
+    pwe = huntAndPeck(group, keyBuffer, inputs.user, inputs.peer);
+  } else if (
+    PSA_KEY_TYPE_IS_WPA3_SAE_ECC(attributes.type) &&
+    PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(attributes.type) === family &&
+    attributes.bits === bits &&
+    keyBuffer.length === 2 * group.len
+  ) {
+    if (hashAlg !== group.hashAlg) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: group ${group.id} uses ${group.hash.outputLen * 8}-bit SHA-2 for hash-to-element`);
+    pwe = pweFromToken(group, keyBuffer, inputs.user, inputs.peer);
+  } else {
+    return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key does not fit WPA3-SAE`);
+  }
+  const hash = saeHash(hashAlg)!;
+  return new SaeContext(group, hash, gdh ? hash.outputLen : 32, pwe, inputs.random);
 }

@@ -1,11 +1,13 @@
 /**
- * WPA3-SAE (group 19) through the public API.
+ * WPA3-SAE through the public API (group 19 known answers; groups 20 and 21
+ * against hostapd are in hostapd.spec.ts).
  * - Known answers: the IEEE 802.11 Annex J.10 looping exchange as hostapd
  *   checks it (commit from the vector's rand and mask, injected through a
  *   driver that scripts the software driver's random draws; the peer's
  *   commit and confirm accepted; our confirm, the PMKID and the PMK as in the
  *   vector), and the Annex J.10 hash-to-element password element.
- * - Two instances, looping and hash-to-element, in both commit orders.
+ * - Two instances, looping and hash-to-element, in both commit orders, and
+ *   groups 20 and 21 with random scalars.
  * - The statuses of the spec's setup and step rules.
  */
 import { readFileSync } from 'node:fs';
@@ -13,11 +15,12 @@ import { describe, expect, it } from 'vitest';
 import { createPsa, softwareDriver, type Psa, type TransparentDriver } from '../../src/index.js';
 import type { PakeOperation } from '../../src/core/pake.js';
 import { wpa3SaeSetup } from '../../src/drivers/software/pake-wpa3-sae.js';
-import { encodeElement, pweFromToken } from '../../src/drivers/software/sae-ecc.js';
+import { encodeElement, pweFromToken, saeGroup } from '../../src/drivers/software/wpa3-sae-ecc.js';
 import {
   PSA_ALG_HKDF,
   PSA_ALG_SHA_256,
   PSA_ALG_SHA_384,
+  PSA_ALG_SHA_512,
   PSA_ALG_WPA3_SAE_ANY,
   PSA_ALG_WPA3_SAE_FIXED,
   PSA_ALG_WPA3_SAE_GDH,
@@ -123,7 +126,8 @@ describe('WPA3-SAE: IEEE 802.11 Annex J.10', () => {
   });
 
   it('hash-to-element password element from the Annex J.10 token', () => {
-    expect(toHex(encodeElement(pweFromToken(hex(V.h2e.token!), hex(V.h2e.mac1!), hex(V.h2e.mac2!))))).toBe(V.h2e.pwe);
+    const g19 = saeGroup(PSA_ECC_FAMILY_SECP_R1, 256)!;
+    expect(toHex(encodeElement(g19, pweFromToken(g19, hex(V.h2e.token!), hex(V.h2e.mac1!), hex(V.h2e.mac2!))))).toBe(V.h2e.pwe);
   });
 });
 
@@ -162,6 +166,34 @@ describe('WPA3-SAE between two instances', () => {
     }
   });
 
+  it('groups 20 and 21: looping and GDH with random scalars; the PMK has the GDH hash length', () => {
+    for (const [bits, hash, pmkBytes] of [[384, PSA_ALG_SHA_384, 48], [521, PSA_ALG_SHA_512, 64]] as const) {
+      const primitive = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits);
+      const a = createPsa();
+      const b = createPsa();
+      const suite = { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive };
+      const [la, lb] = exchange(a, passwordSetup(a, 'secret', '020000000001', '020000000002', suite), b, passwordSetup(b, 'secret', '020000000002', '020000000001', suite), true);
+      expect(la).toBe(lb);
+      expect(la.length).toBe(64);
+      const token = (psa: Psa): number => {
+        const pw = psa.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_ANY }, text('secret'));
+        const kdf = psa.keyDerivationSetup(PSA_ALG_WPA3_SAE_H2E(hash));
+        kdf.inputBytes(PSA_KEY_DERIVATION_INPUT_SALT, text('network'));
+        kdf.inputKey(PSA_KEY_DERIVATION_INPUT_PASSWORD, pw);
+        return psa.keyDerivationOutputKey({ type: PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1), bits, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_GDH(hash) }, kdf);
+      };
+      const opA = a.pakeSetup(token(a), { algorithm: PSA_ALG_WPA3_SAE_GDH(hash), primitive });
+      opA.setUser(hex('020000000001'));
+      opA.setPeer(hex('020000000002'));
+      const opB = b.pakeSetup(token(b), { algorithm: PSA_ALG_WPA3_SAE_GDH(hash), primitive });
+      opB.setUser(hex('020000000002'));
+      opB.setPeer(hex('020000000001'));
+      const [ga, gb] = exchange(a, opA, b, opB);
+      expect(ga).toBe(gb);
+      expect(ga.length).toBe(2 * pmkBytes);
+    }
+  });
+
   it('different passwords fail at the confirm (INVALID_SIGNATURE)', () => {
     const a = createPsa();
     const b = createPsa();
@@ -186,8 +218,8 @@ describe('WPA3-SAE statuses', () => {
     const noPeer = psa.pakeSetup(pw, FIXED);
     noPeer.setUser(hex('020000000001'));
     expect(statusOfCall(() => noPeer.output(PSA_PAKE_STEP_COMMIT))).toBe(PSA_ERROR_BAD_STATE);
-    const p384 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 384);
-    const other = psa.pakeSetup(pw, { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive: p384 });
+    const p224 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 224);
+    const other = psa.pakeSetup(pw, { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive: p224 });
     other.setUser(hex('020000000001'));
     other.setPeer(hex('020000000002'));
     expect(statusOfCall(() => other.output(PSA_PAKE_STEP_COMMIT))).toBe(PSA_ERROR_NOT_SUPPORTED);
@@ -214,5 +246,19 @@ describe('WPA3-SAE statuses', () => {
     noCount.output(PSA_PAKE_STEP_COMMIT);
     noCount.input(PSA_PAKE_STEP_COMMIT, hex(L.peerCommit!));
     expect(statusOfCall(() => noCount.output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
+    // Each CONFIRM output takes a fresh counter (a failed step ends the operation, so one operation per check).
+    const committed = () => {
+      const o = op();
+      o.output(PSA_PAKE_STEP_COMMIT);
+      o.input(PSA_PAKE_STEP_COMMIT, hex(L.peerCommit!));
+      return o;
+    };
+    const recount = committed();
+    recount.input(PSA_PAKE_STEP_CONFIRM_COUNT, COUNT_1);
+    expect(recount.output(PSA_PAKE_STEP_CONFIRM).subarray(0, 2)).toEqual(COUNT_1);
+    recount.input(PSA_PAKE_STEP_CONFIRM_COUNT, Uint8Array.of(2, 0));
+    expect(recount.output(PSA_PAKE_STEP_CONFIRM).subarray(0, 2)).toEqual(Uint8Array.of(2, 0));
+    expect(statusOfCall(() => recount.output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
+    expect(statusOfCall(() => committed().input(PSA_PAKE_STEP_CONFIRM_COUNT, Uint8Array.of(1)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
   });
 });

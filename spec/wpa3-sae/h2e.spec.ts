@@ -14,6 +14,7 @@ import {
   PSA_ALG_WPA3_SAE_ANY,
   PSA_ALG_WPA3_SAE_FIXED,
   PSA_ALG_WPA3_SAE_H2E,
+  PSA_DH_FAMILY_RFC7919,
   PSA_ECC_FAMILY_SECP_R1,
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_INSUFFICIENT_DATA,
@@ -25,6 +26,7 @@ import {
   PSA_KEY_DERIVATION_INPUT_SALT,
   PSA_KEY_TYPE_HMAC,
   PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_WPA3_SAE_DH,
   PSA_KEY_TYPE_WPA3_SAE_ECC,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
@@ -89,13 +91,14 @@ describe('WPA3-SAE H2E password tokens', () => {
     expect(statusOfCall(() => h2e(psa, PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_384)))).toBe(PSA_ERROR_NOT_PERMITTED);
   });
 
-  it('statuses: bytes NOT_PERMITTED, other key types INVALID_ARGUMENT, a mismatched hash INVALID_ARGUMENT, P-384 NOT_SUPPORTED, order BAD_STATE', () => {
+  it('statuses: bytes NOT_PERMITTED, other key types INVALID_ARGUMENT, a mismatched hash INVALID_ARGUMENT, secp224r1 NOT_SUPPORTED, order BAD_STATE', () => {
     const psa = createPsa();
     const policy = PSA_ALG_WPA3_SAE_ANY;
     expect(statusOfCall(() => h2e(psa, policy).outputBytes(64))).toBe(PSA_ERROR_NOT_PERMITTED);
     expect(statusOfCall(() => psa.keyDerivationOutputKey({ type: PSA_KEY_TYPE_HMAC, bits: 256 }, h2e(psa, policy)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
     expect(statusOfCall(() => psa.keyDerivationOutputKey({ ...TOKEN, bits: 384 }, h2e(psa, policy)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
-    expect(statusOfCall(() => psa.keyDerivationOutputKey({ ...TOKEN, bits: 384 }, h2e(psa, policy, PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_384))))).toBe(PSA_ERROR_NOT_SUPPORTED);
+    expect(statusOfCall(() => psa.keyDerivationOutputKey({ ...TOKEN, bits: 224 }, h2e(psa, policy)))).toBe(PSA_ERROR_NOT_SUPPORTED);
+    expect(statusOfCall(() => psa.keyDerivationOutputKey({ ...TOKEN, type: PSA_KEY_TYPE_WPA3_SAE_DH(PSA_DH_FAMILY_RFC7919), bits: 2048 }, h2e(psa, policy)))).toBe(PSA_ERROR_NOT_SUPPORTED);
     const op = psa.keyDerivationSetup(PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_256));
     expect(statusOfCall(() => op.inputBytes(PSA_KEY_DERIVATION_INPUT_INFO, text('id')))).toBe(PSA_ERROR_BAD_STATE);
   });
