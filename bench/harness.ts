@@ -1,8 +1,8 @@
 /**
  * A small benchmark harness: runs the contenders of a case in alternating
- * rounds of a fixed time, keeps each contender's median, and prints ops/s
- * (or MB/s), the ratio to the reference contender, and the target when one
- * is set. Benchmarks print; they never fail a test run.
+ * rounds of a fixed time and prints each contender's median ops/s (or MB/s),
+ * the median over the rounds of its ratio to the reference contender, and the
+ * target when one is set. Benchmarks print; they never fail a test run.
  */
 
 /** One way of doing the work of a case. */
@@ -26,7 +26,10 @@ export interface BenchCase {
 /** Measured speed of one contender. */
 export interface Measurement {
   readonly name: string;
+  /** Median ops/s over the rounds. */
   readonly opsPerSecond: number;
+  /** Median over the rounds of this contender's ops/s divided by the reference's in the same round. */
+  readonly ratio: number;
 }
 
 /** Run `fn` repeatedly for about `ms` milliseconds (after a warm-up) and return runs per second. */
@@ -53,19 +56,27 @@ export function runCases(title: string, cases: readonly BenchCase[], ms?: number
   console.log('|---|---|---:|---:|---:|---:|');
   let allMet = true;
   for (const c of cases) {
-    // Rounds that alternate the contenders, each contender's median kept: a slow spell of the
-    // machine (or the GC debt one contender leaves the next) then cannot decide a ratio alone.
-    const rounds = 7;
+    // Rounds that alternate the contenders (and which of them goes first); each round gives
+    // every contender's ratio to the reference measured seconds apart, and the median of those
+    // per-round ratios is reported: a slow spell of the machine (or the GC debt one contender
+    // leaves the next) then cannot decide a ratio alone.
+    const rounds = 15;
     const samples = c.contenders.map(() => [] as number[]);
     for (let round = 0; round < rounds; round++) {
-      c.contenders.forEach((x, i) => samples[i]!.push(measure(x.run, (ms ?? 700) / 2)));
+      const order = c.contenders.map((_, i) => i);
+      if (round % 2 === 1) order.reverse();
+      for (const i of order) samples[i]!.push(measure(c.contenders[i]!.run, (ms ?? 700) / 5));
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const results: Measurement[] = c.contenders.map((x, i) => ({ name: x.name, opsPerSecond: median(samples[i]!) }));
     const refName = c.reference ?? c.contenders[0]!.name;
-    const ref = results.find((r) => r.name === refName)!;
+    const refIndex = Math.max(0, c.contenders.findIndex((x) => x.name === refName));
+    const results: Measurement[] = c.contenders.map((x, i) => ({
+      name: x.name,
+      opsPerSecond: median(samples[i]!),
+      ratio: median(samples[i]!.map((v, round) => v / samples[refIndex]![round]!)),
+    }));
     for (const r of results) {
-      const ratio = r.opsPerSecond / ref.opsPerSecond;
+      const ratio = r.ratio;
       const target = c.targets?.[r.name];
       const met = target === undefined || ratio >= target;
       if (!met) allMet = false;

@@ -5,7 +5,8 @@
  * server (private values injected through drivers that script the software
  * driver's random draws) end with Oberon's shared key, for SHA-256 and
  * SHA-512, in every order of the salt and key-share steps Oberon's test
- * uses. Then fresh randomness, a wrong password, and the step statuses.
+ * uses. Then fresh randomness, a wrong password, a tampered server proof,
+ * and the step statuses.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -157,6 +158,24 @@ describe('SRP-6 between two instances', () => {
     server.input(PSA_PAKE_STEP_KEY_SHARE, client.output(PSA_PAKE_STEP_KEY_SHARE));
     client.input(PSA_PAKE_STEP_KEY_SHARE, server.output(PSA_PAKE_STEP_KEY_SHARE));
     expect(statusOfCall(() => server.input(PSA_PAKE_STEP_CONFIRM, client.output(PSA_PAKE_STEP_CONFIRM)))).toBe(PSA_ERROR_INVALID_SIGNATURE);
+    // The failure ended the server's operation.
+    expect(statusOfCall(() => server.output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
+  });
+
+  it('a tampered server proof fails at the client (INVALID_SIGNATURE on M2)', () => {
+    const psaC = createPsa();
+    const psaS = createPsa();
+    const pair = register(psaC, PSA_ALG_SHA_256);
+    const pub = psaS.importKey({ type: PSA_KEY_TYPE_SRP_PUBLIC_KEY(PSA_DH_FAMILY_RFC3526), usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_SRP_6(PSA_ALG_SHA_256) }, psaC.exportPublicKey(pair));
+    const client = endpoint(psaC, pair, PSA_PAKE_ROLE_CLIENT, PSA_ALG_SHA_256);
+    const server = endpoint(psaS, pub, PSA_PAKE_ROLE_SERVER, PSA_ALG_SHA_256);
+    for (const op of [client, server]) op.input(PSA_PAKE_STEP_SALT, hex(V.salt));
+    server.input(PSA_PAKE_STEP_KEY_SHARE, client.output(PSA_PAKE_STEP_KEY_SHARE));
+    client.input(PSA_PAKE_STEP_KEY_SHARE, server.output(PSA_PAKE_STEP_KEY_SHARE));
+    server.input(PSA_PAKE_STEP_CONFIRM, client.output(PSA_PAKE_STEP_CONFIRM));
+    const m2 = server.output(PSA_PAKE_STEP_CONFIRM);
+    m2[0]! ^= 1;
+    expect(statusOfCall(() => client.input(PSA_PAKE_STEP_CONFIRM, m2))).toBe(PSA_ERROR_INVALID_SIGNATURE);
   });
 });
 
@@ -174,6 +193,16 @@ describe('SRP-6 statuses', () => {
     expect(statusOfCall(() => early.output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
     const zero = endpoint(psa, pair, PSA_PAKE_ROLE_CLIENT, PSA_ALG_SHA_256);
     expect(statusOfCall(() => zero.input(PSA_PAKE_STEP_KEY_SHARE, new Uint8Array(384)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    const short = endpoint(psa, pair, PSA_PAKE_ROLE_CLIENT, PSA_ALG_SHA_256);
+    expect(statusOfCall(() => short.input(PSA_PAKE_STEP_KEY_SHARE, new Uint8Array(383).fill(7)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+    // The server sends M2 only after a verified M1, and no side has a key before confirmation.
+    const server = endpoint(psa, pub, PSA_PAKE_ROLE_SERVER, PSA_ALG_SHA_256);
+    const client = endpoint(psa, pair, PSA_PAKE_ROLE_CLIENT, PSA_ALG_SHA_256);
+    for (const op of [client, server]) op.input(PSA_PAKE_STEP_SALT, hex(V.salt));
+    server.input(PSA_PAKE_STEP_KEY_SHARE, client.output(PSA_PAKE_STEP_KEY_SHARE));
+    client.input(PSA_PAKE_STEP_KEY_SHARE, server.output(PSA_PAKE_STEP_KEY_SHARE));
+    expect(statusOfCall(() => psa.pakeGetSharedKey(client, SHARED))).toBe(PSA_ERROR_BAD_STATE);
+    expect(statusOfCall(() => server.output(PSA_PAKE_STEP_CONFIRM))).toBe(PSA_ERROR_BAD_STATE);
     const kdf = psa.keyDerivationSetup(PSA_ALG_SRP_PASSWORD_HASH(PSA_ALG_SHA_256));
     kdf.inputBytes(PSA_KEY_DERIVATION_INPUT_INFO, text(V.user));
     kdf.inputBytes(PSA_KEY_DERIVATION_INPUT_PASSWORD, text(V.password));

@@ -31,6 +31,12 @@ export interface HmacDrbgOptions {
   readonly reseedInterval?: number;
 }
 
+/** A keyed HMAC-SHA-256 computation in progress. */
+type HmacSha256 = ReturnType<typeof hmac.create>;
+/** The one-byte separators of the two update rounds. */
+const ZERO = Uint8Array.of(0x00);
+const ONE = Uint8Array.of(0x01);
+
 function bytes(value: unknown, what: string, max = Infinity): Uint8Array {
   if (!(value instanceof Uint8Array)) fail(PSA_ERROR_INVALID_ARGUMENT, `${what} must be a Uint8Array`);
   if (value.length > max) fail(PSA_ERROR_INVALID_ARGUMENT, `${what} longer than ${max} bytes`);
@@ -86,16 +92,22 @@ export class HmacDrbg {
     return this.#reseedCounter > this.#reseedInterval;
   }
 
-  /** HMAC_DRBG_Update (§10.1.2.2). */
-  #update(provided: Uint8Array): void {
-    for (const round of [0x00, 0x01]) {
-      if (round === 0x01 && provided.length === 0) return;
-      const msg = concat(this.#v, Uint8Array.of(round), provided);
-      const key = hmac(sha256, this.#key, msg);
-      msg.fill(0);
+  /**
+   * HMAC_DRBG_Update (§10.1.2.2). `keyed` is HMAC already keyed with the
+   * current K when the caller has one (generate does), so that K's two
+   * padded blocks are hashed once for both of its uses.
+   */
+  #update(provided: Uint8Array, keyed?: HmacSha256): void {
+    let mac = keyed ?? hmac.create(sha256, this.#key);
+    for (let round = 0x00; round <= 0x01; round++) {
+      if (round === 0x01 && provided.length === 0) break;
+      // K = HMAC(K, V ‖ round ‖ provided)
+      const key = mac.update(this.#v).update(round === 0 ? ZERO : ONE).update(provided).digest();
       this.#key.fill(0);
       this.#key = key;
-      const v = hmac(sha256, this.#key, this.#v);
+      mac = hmac.create(sha256, key);
+      // V = HMAC(K, V); the keyed MAC is cloned only when the second round needs it again.
+      const v = (round === 0 && provided.length > 0 ? mac.clone() : mac).update(this.#v).digest();
       this.#v.fill(0);
       this.#v = v;
     }
@@ -141,13 +153,14 @@ export class HmacDrbg {
     }
     if (add.length > 0) this.#update(add);
     const out = new Uint8Array(length);
+    const keyed = hmac.create(sha256, this.#key);
     for (let offset = 0; offset < length; offset += OUT_LEN) {
-      const v = hmac(sha256, this.#key, this.#v);
+      const v = keyed.clone().update(this.#v).digest();
       this.#v.fill(0);
       this.#v = v;
       out.set(length - offset >= OUT_LEN ? v : v.subarray(0, length - offset), offset);
     }
-    this.#update(add);
+    this.#update(add, keyed);
     this.#reseedCounter++;
     return out;
   }
