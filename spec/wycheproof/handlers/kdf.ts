@@ -64,7 +64,7 @@ function runHkdf(_group: WycheproofGroup, test: WycheproofTest, file: string): O
 
 function runPbkdf2(_group: WycheproofGroup, test: WycheproofTest, file: string): Outcome {
   const iterations = Number(test['iterationCount']);
-  if (iterations > MAX_ITERATIONS) return { kind: 'skip', reason: `${iterations} iterations: too slow for the default run` };
+  if (iterations > MAX_ITERATIONS) return { kind: 'skip', reason: `${iterations} iterations: run by npm run test:slow (spec/kdf/slow-pbkdf2.spec.ts)` };
   const psa = (instance ??= createPsa());
   const op = psa.keyDerivationSetup(PBKDF2_FILES.get(file)!);
   try {
