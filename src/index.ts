@@ -29,6 +29,7 @@ export { systemEntropy, seededEntropy, failingEntropy, type EntropySource } from
 export * from './storage/index.js';
 export { softwareDriver } from './drivers/software/index.js';
 export type {
+  AttachedKey,
   Driver,
   DriverEntryPoints,
   DriverKeyAttributes,

@@ -85,7 +85,6 @@ const EXTENSIONS: readonly (readonly [string, string, string])[] = [
 
 /** Why each function or algorithm this build lacks is left out. */
 const NOT_SUPPORTED: Readonly<Record<string, string>> = {
-  psa_attach_key: 'no driver provides keys that can be attached yet',
   PSA_ALG_BLAKE2BP_HASH512: 'parallel BLAKE2 variants are not implemented',
   PSA_ALG_BLAKE2SP_HASH256: 'parallel BLAKE2 variants are not implemented',
   PSA_ALG_MD2: 'obsolete hash, absent from Mbed TLS / TF-PSA-Crypto',

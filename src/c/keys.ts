@@ -1,5 +1,5 @@
 /**
- * Key management in C shape: `psa_import_key`, `psa_generate_key(_custom)`,
+ * Key management in C shape: `psa_import_key`, `psa_attach_key`, `psa_generate_key(_custom)`,
  * `psa_copy_key`, `psa_destroy_key`, `psa_purge_key`, `psa_export_key`,
  * `psa_export_public_key`, `psa_check_key_usage`. Output buffers are the
  * caller's: too small gives `PSA_ERROR_BUFFER_TOO_SMALL` where Mbed TLS
@@ -25,6 +25,12 @@ export function mbedtls_svc_key_id_make(_owner: number, keyId: number): number {
 export function psa_import_key(attributes: psa_key_attributes_t, data: Uint8Array, key: Out): number {
   setOut(key, 0);
   return status(() => setOut(key, instance().importKey(toKeyAttributes(attributes, 'psa_import_key'), data)));
+}
+
+/** `psa_attach_key` (the label's length is `label.length`). */
+export function psa_attach_key(attributes: psa_key_attributes_t, label: Uint8Array, key: Out): number {
+  setOut(key, 0);
+  return status(() => setOut(key, instance().attachKey(toKeyAttributes(attributes, 'psa_attach_key'), label)));
 }
 
 /** `psa_generate_key`. */

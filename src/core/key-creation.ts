@@ -1,6 +1,6 @@
 /**
  * The common path of every function that creates a key (import, generate,
- * copy; later derive and agree): validate the attributes, reserve a slot,
+ * copy, derive, agree, attach): validate the attributes, reserve a slot,
  * let the caller produce the material, then persist it. Mirrors Mbed TLS's
  * `psa_start_key_creation` / `psa_finish_key_creation` / `psa_fail_key_creation`.
  * @module
@@ -45,6 +45,7 @@ export function createKey(
   requested: ResolvedKeyAttributes,
   fn: string,
   produce: (attributes: ResolvedKeyAttributes) => KeyBuffer,
+  options: { readonly attached?: boolean } = {},
 ): number {
   validateNewKeyAttributes(requested, fn);
   const slot = ctx.store.reserve(fn);
@@ -61,6 +62,7 @@ export function createKey(
     const final: ResolvedKeyAttributes = { ...withId, bits: produced.bits };
     if (!PSA_KEY_LIFETIME_IS_VOLATILE(final.lifetime)) ctx.persistent.save(final, keyBuffer);
     ctx.store.fill(slot, final, keyBuffer);
+    slot.attached = options.attached === true;
     return id;
   } catch (err) {
     keyBuffer?.fill(0);

@@ -231,7 +231,9 @@ export function destroyKey(ctx: CoreContext, id: number): void {
     if (PSA_KEY_LIFETIME_IS_READ_ONLY(a.lifetime)) {
       fail(PSA_ERROR_NOT_PERMITTED, `${fn}: key ${describe(id, 'keyId')} is read-only`);
     }
-    ctx.dispatch.opaqueFor(a.lifetime, fn)?.destroyKey?.(a, slot.keyBuffer);
+    const opaque = ctx.dispatch.opaqueFor(a.lifetime, fn);
+    // An attached key's material belongs to the implementation: only the reference is dropped.
+    if (!slot.attached) opaque?.destroyKey?.(a, slot.keyBuffer);
     if (!PSA_KEY_LIFETIME_IS_VOLATILE(a.lifetime)) ctx.persistent.remove(id);
   } finally {
     ctx.store.release(slot);

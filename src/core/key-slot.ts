@@ -16,6 +16,8 @@ export class KeySlot {
   /** The export representation (transparent keys) or the driver's context (opaque keys). */
   keyBuffer: Uint8Array = new Uint8Array(0);
   readers = 0;
+  /** Registered by `psa_attach_key`: destroying it leaves the material in its driver. */
+  attached = false;
 
   constructor(readonly index: number) {}
 
@@ -25,6 +27,7 @@ export class KeySlot {
     this.keyBuffer = new Uint8Array(0);
     this.attributes = EMPTY_ATTRIBUTES;
     this.readers = 0;
+    this.attached = false;
     this.state = 'empty';
   }
 }

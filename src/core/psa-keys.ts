@@ -1,11 +1,12 @@
 /**
- * Key management and hashing methods of `Psa` (`psa_import_key` …
+ * Key management and hashing methods of `Psa` (`psa_import_key`, `psa_attach_key` …
  * `psa_check_key_usage`, `psa_hash_*`): thin wrappers that check JavaScript
  * arguments and call `key-management.ts` / `hash.ts`.
  * @module
  */
 import { resolveAttributes, type KeyAttributes, type ResolvedKeyAttributes } from './attributes.js';
 import { hashCompare, hashCompute, HashOperation } from './hash.js';
+import { attachKey as attach } from './key-attach.js';
 import * as keys from './key-management.js';
 import { checkKeyUsage } from './key-usage.js';
 import type { GenerateKeyOptions } from '../drivers/driver.js';
@@ -51,6 +52,16 @@ export class PsaKeys extends PsaBase {
       const checked = checkGenerateOptions(options, fn);
       return keys.generateKey(this.core(fn), resolveAttributes(attributes, fn), { flags }, checkBytes(customData, fn, 'customData'), checked);
     });
+  }
+
+  /**
+   * `psa_attach_key`: a volatile key id for key material the implementation
+   * already holds in the location of `attributes.lifetime`, named by `label`
+   * (its meaning is the location's driver's). Returns the new key's id.
+   */
+  attachKey(attributes: KeyAttributes, label: Uint8Array): number {
+    const fn = 'psa_attach_key';
+    return api(fn, () => attach(this.core(fn), resolveAttributes(attributes, fn), checkBytes(label, fn, 'label')));
   }
 
   /** `psa_copy_key`: returns the id of the copy. */

@@ -147,8 +147,28 @@ export interface OpaqueDriver extends DriverEntryPoints {
   copyKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): KeyBuffer;
   /** Release whatever the driver holds for a key being destroyed. */
   destroyKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): void;
+  /**
+   * `psa_attach_key`: the implementation-provided key that `label` names in
+   * this location (a pre-provisioned slot, a key derived from a device
+   * secret, …). `attributes` are the application's (type and bits may be 0,
+   * to be supplied here). Throws DOES_NOT_EXIST when `label` names nothing,
+   * INVALID_ARGUMENT when the material cannot serve the requested type or
+   * size. The material stays in the driver: destroying the key later only
+   * forgets the returned reference.
+   */
+  attachKey?(attributes: DriverKeyAttributes, label: Uint8Array): AttachedKey;
   /** A built-in key by id (vendor range), or undefined when the driver has no such key. */
   getBuiltinKey?(keyId: number): (KeyBuffer & { attributes: DriverKeyAttributes }) | undefined;
+}
+
+/**
+ * What an opaque driver answers to `psa_attach_key`: its reference to the
+ * key, the key's type and size, and the policy the implementation imposes
+ * (absent: none; the application's policy applies alone).
+ */
+export interface AttachedKey extends KeyBuffer {
+  readonly type: number;
+  readonly policy?: { readonly usage: number; readonly alg: number; readonly alg2: number };
 }
 
 /** Either kind. */
