@@ -17,10 +17,13 @@ import type { InterruptibleJob } from '../sign.js';
 import { fail } from '../../values/error.js';
 import type { WeierstrassCurve } from './ecc-curves.js';
 
-/** Mbed TLS's op weights (`ecp.h`). */
+/** Mbed TLS's op weight (`ecp.h` `MBEDTLS_ECP_OPS_CHK`) of a range or curve check. */
 export const OPS_CHK = 3;
+/** Op weight of a point doubling (`MBEDTLS_ECP_OPS_DBL`). */
 export const OPS_DBL = 8;
+/** Op weight of a point addition (`MBEDTLS_ECP_OPS_ADD`). */
 export const OPS_ADD = 11;
+/** Op weight of a modular inversion (`MBEDTLS_ECP_OPS_INV`). */
 export const OPS_INV = 120;
 
 /** A computation as units of work: each yield is the cost of the unit that follows. */
