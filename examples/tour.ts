@@ -2,7 +2,9 @@
  * A tour of the key life cycle through the TypeScript face:
  * generate a persistent key, "restart" (a new instance on the same key
  * directory), find the key again, use it, and destroy it; then two
- * instances agree on a session key with SPAKE2+ (Matter-style commissioning).
+ * instances agree on a session key with SPAKE2+ (Matter-style commissioning);
+ * last, a key provisioned into a (toy) secure element is attached and signs
+ * while its private half stays inside.
  *
  * Run with `npm start`. Keys are written in the Mbed TLS ITS file layout to
  * a fresh temporary directory (or to the directory given as argument).
@@ -41,7 +43,13 @@ import {
   PSA_PAKE_ROLE_SERVER,
   PSA_PAKE_STEP_CONFIRM,
   PSA_PAKE_STEP_KEY_SHARE,
+  PSA_ALG_ECDSA,
+  PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION,
+  PSA_KEY_PERSISTENCE_VOLATILE,
+  softwareDriver,
 } from '../src/index.js';
+import { SECURE_ELEMENT_LOCATION, secureElement } from './secure-element.js';
+import { verify as nodeVerify, createPublicKey } from 'node:crypto';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'psa-keys-'));
@@ -145,3 +153,26 @@ say(`   the device stored ${verifierValue.length} bytes (w0 ‖ L), never the pa
 say(`   session keys ${hex(kP) === hex(kV) ? 'agree' : 'DIFFER'}: ${hex(kP).slice(0, 16)}…`);
 commissioner.close();
 device.close();
+
+// 6. A key written into a secure element at manufacturing: psa_attach_key gives it an id
+//    and a policy; it signs (a TLS client's CertificateVerify, say) and never leaves.
+const board = createPsa({ drivers: [secureElement(), softwareDriver()] });
+const identityKey = board.attachKey({
+  lifetime: PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(PSA_KEY_PERSISTENCE_VOLATILE, SECURE_ELEMENT_LOCATION),
+  usage: PSA_KEY_USAGE_SIGN_HASH,
+  alg: PSA_ALG_ECDSA(PSA_ALG_SHA_256),
+}, new TextEncoder().encode('device-identity'));
+const transcript = new TextEncoder().encode('TLS 1.3, client CertificateVerify');
+const signature = board.signMessage(identityKey, PSA_ALG_ECDSA(PSA_ALG_SHA_256), transcript);
+const point = board.exportPublicKey(identityKey);
+const jwk = { kty: 'EC', crv: 'P-256', x: Buffer.from(point.subarray(1, 33)).toString('base64url'), y: Buffer.from(point.subarray(33)).toString('base64url') };
+const verified = nodeVerify('sha256', transcript, { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, signature);
+say(`\n6. attached key 0x${identityKey.toString(16)} from the secure element: ${describe(board.getKeyAttributes(identityKey).type, 'keyType')}`);
+say(`   ECDSA signature of ${signature.length} bytes; node:crypto verifies it with the exported public key: ${verified}`);
+try {
+  board.exportKey(identityKey);
+} catch (err) {
+  if (!(err instanceof PsaError)) throw err;
+  say(`   exporting the private key: ${err.code}`);
+}
+board.close();

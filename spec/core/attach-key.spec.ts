@@ -34,6 +34,7 @@ import {
   PSA_KEY_USAGE_ENCRYPT,
   PSA_KEY_USAGE_EXPORT,
   PSA_KEY_USAGE_SIGN_HASH,
+  PSA_KEY_USAGE_SIGN_MESSAGE,
   PSA_KEY_USAGE_VERIFY_HASH,
   PSA_SUCCESS,
 } from '../../src/values/index.js';
@@ -88,7 +89,7 @@ describe('psa_attach_key', () => {
     const psa = createPsa({ drivers: [driver, softwareDriver()] });
     const id = psa.attachKey({ lifetime: LIFETIME, usage: PSA_KEY_USAGE_SIGN_HASH, alg: ECDSA_SHA256 }, text('device-identity'));
     const a = psa.getKeyAttributes(id);
-    expect([a.type, a.bits, a.lifetime, a.usage, a.alg]).toEqual([P256, 256, LIFETIME, PSA_KEY_USAGE_SIGN_HASH, ECDSA_SHA256]);
+    expect([a.type, a.bits, a.lifetime, a.usage, a.alg]).toEqual([P256, 256, LIFETIME, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_SIGN_MESSAGE, ECDSA_SHA256]);
     const pub = psa.exportPublicKey(id);
     expect(Buffer.from(pub).toString('hex')).toBe(Buffer.from(p256.getPublicKey(identity, false)).toString('hex'));
     const digest = sha256(text('attestation challenge'));
@@ -104,7 +105,9 @@ describe('psa_attach_key', () => {
     const psa = createPsa({ drivers: [driver, softwareDriver()] });
     // EXPORT is asked for but the implementation does not grant it.
     const id = psa.attachKey({ lifetime: LIFETIME, usage: PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_EXPORT, alg: ECDSA_ANY_HASH }, text('device-identity'));
-    expect(psa.getKeyAttributes(id).usage).toBe(PSA_KEY_USAGE_SIGN_HASH);
+    // SIGN_HASH implies SIGN_MESSAGE on both sides, so the message form is permitted too.
+    expect(psa.getKeyAttributes(id).usage).toBe(PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_SIGN_MESSAGE);
+    expect(psa.signMessage(id, ECDSA_SHA256, text('m')).length).toBe(64);
     expect(statusOfCall(() => psa.exportKey(id))).toBe(PSA_ERROR_NOT_PERMITTED);
     // An algorithm outside the implementation's policy.
     expect(statusOfCall(() => psa.attachKey({ lifetime: LIFETIME, usage: PSA_KEY_USAGE_SIGN_HASH, alg: PSA_ALG_RSA_PSS(PSA_ALG_SHA_256) }, text('device-identity'))))

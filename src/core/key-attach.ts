@@ -12,7 +12,7 @@
  * and size come from the application, the driver or both, and must agree
  * (INVALID_ARGUMENT). A policy the driver imposes is combined with the
  * application's as `psa_copy_key` combines policies: usage flags
- * intersected, algorithms intersected (INVALID_ARGUMENT when they have
+ * (each side with its implied flags) intersected, algorithms intersected (INVALID_ARGUMENT when they have
  * nothing in common). Destroying the key forgets the id and the reference;
  * the material stays, and attaching the same label again gives a new id.
  * @module
@@ -21,7 +21,7 @@ import { fail } from '../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
 import { PSA_KEY_LIFETIME_IS_VOLATILE, describe } from '../values/index.js';
 import type { AttachedKey } from '../drivers/driver.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import { extendUsageFlags, type ResolvedKeyAttributes } from './attributes.js';
 import type { CoreContext } from './context.js';
 import { createKey, validateNewKeyAttributes } from './key-creation.js';
 import { restrictPolicy } from './policy.js';
@@ -57,6 +57,8 @@ function resolve(requested: ResolvedKeyAttributes, provided: AttachedKey, fn: st
   if (requested.bits !== 0 && requested.bits !== provided.bits) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key has ${provided.bits} bits, not ${requested.bits}`);
   }
-  const policy = provided.policy ? restrictPolicy(provided.type, requested, provided.policy, fn) : requested;
+  // The implementation's usage flags imply others as the application's do (SIGN_HASH → SIGN_MESSAGE …).
+  const imposed = provided.policy && { ...provided.policy, usage: extendUsageFlags(provided.policy.usage) };
+  const policy = imposed ? restrictPolicy(provided.type, requested, imposed, fn) : requested;
   return { ...requested, type: provided.type, bits: provided.bits, usage: policy.usage, alg: policy.alg, alg2: policy.alg2 };
 }
