@@ -17,3 +17,14 @@ export function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 export function copyRange(bytes: Uint8Array, start: number, end: number = bytes.length): Uint8Array<ArrayBuffer> {
   return copyBytes(bytes.subarray(start, end));
 }
+
+/** The concatenation of `parts` in a fresh array. */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

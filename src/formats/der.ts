@@ -18,9 +18,12 @@
  * Writing: `encodeSequence(encodeInteger(0n), encodeOctetString(key))`.
  * @module
  */
-import { copyBytes } from '../bytes.js';
+import { concatBytes, copyBytes } from '../bytes.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
 import { fail } from '../values/error.js';
+
+/** Concatenate byte arrays (part of `psa-crypto/formats` for building DER by hand). */
+export { concatBytes };
 
 /** Universal tag: INTEGER. */
 export const DER_INTEGER = 0x02;
@@ -238,17 +241,6 @@ function encodeLength(length: number): Uint8Array {
   const bytes: number[] = [];
   for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
   return Uint8Array.of(0x80 | bytes.length, ...bytes);
-}
-
-/** Concatenate byte arrays. */
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let pos = 0;
-  for (const p of parts) {
-    out.set(p, pos);
-    pos += p.length;
-  }
-  return out;
 }
 
 /** One TLV element with identifier byte `tag` and contents `value`. */

@@ -21,10 +21,3 @@ export function copyOf(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The concatenation of two byte strings. */
-export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}

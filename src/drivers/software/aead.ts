@@ -32,7 +32,7 @@ import { CcmContext } from './aead-ccm.js';
 import { ChaChaPolyContext } from './aead-chachapoly.js';
 import { GcmContext } from './aead-gcm.js';
 import { AsconAeadContext } from './ascon-aead.js';
-import { concatBytes } from './aead-util.js';
+import { concatBytes } from '../../bytes.js';
 import { copyRange } from '../../bytes.js';
 
 type Mode = 'ccm' | 'gcm' | 'chachapoly' | 'xchachapoly' | 'ascon';

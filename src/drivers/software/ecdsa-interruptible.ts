@@ -26,6 +26,7 @@ import { PSA_ALG_ECDSA_IS_DETERMINISTIC, PSA_ALG_SIGN_GET_HASH, PSA_KEY_TYPE_IS_
 import type { WeierstrassCurve } from './ecc-curves.js';
 import { curveOf, nonceHashOf } from './sign-ecdsa.js';
 import { OPS_ADD, OPS_CHK, OPS_DBL, OPS_INV, StepsJob, failure, mulSteps, type Steps } from './ecp-steps.js';
+import { concatBytes } from '../../bytes.js';
 
 type Point = WeierstrassPoint<bigint>;
 
@@ -34,16 +35,6 @@ const toBig = (b: Uint8Array): bigint => b.reduce((x, v) => (x << 8n) | BigInt(v
 function toBytes(x: bigint, length: number): Uint8Array {
   const out = new Uint8Array(length);
   for (let i = length - 1, v = x; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
-  return out;
-}
-
-function concat(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }
 
@@ -70,7 +61,7 @@ function invert(x: bigint, n: bigint): bigint {
 function* nonceCandidates(hash: CHash, seed: Uint8Array, qBytes: number): Generator<Uint8Array, never, void> {
   let v: Uint8Array = new Uint8Array(hash.outputLen).fill(1);
   let k: Uint8Array = new Uint8Array(hash.outputLen);
-  const h = (...parts: Uint8Array[]): Uint8Array => hmac(hash, k, concat(...parts));
+  const h = (...parts: Uint8Array[]): Uint8Array => hmac(hash, k, concatBytes(...parts));
   k = h(v, Uint8Array.of(0), seed);
   v = h(v);
   k = h(v, Uint8Array.of(1), seed);
@@ -81,7 +72,7 @@ function* nonceCandidates(hash: CHash, seed: Uint8Array, qBytes: number): Genera
       v = h(v);
       out.push(v);
     }
-    yield concat(...out);
+    yield concatBytes(...out);
     k = h(v, Uint8Array.of(0));
     v = h(v);
   }
@@ -93,7 +84,7 @@ function* signSteps(curve: WeierstrassCurve, d: bigint, message: Uint8Array, has
   const nBits = bitLength(n);
   const nBytes = Math.ceil(nBits / 8);
   const m = bits2int(message, nBits) % n;
-  const candidates = nonceCandidates(hash, concat(toBytes(d, nBytes), toBytes(m, nBytes), extra ?? new Uint8Array(0)), nBytes);
+  const candidates = nonceCandidates(hash, concatBytes(toBytes(d, nBytes), toBytes(m, nBytes), extra ?? new Uint8Array(0)), nBytes);
   for (;;) {
     const k = bits2int(candidates.next().value, nBits);
     yield OPS_CHK;
@@ -104,7 +95,7 @@ function* signSteps(curve: WeierstrassCurve, d: bigint, message: Uint8Array, has
     if (r === 0n) continue;
     const s = (invert(k, n) * ((m + r * d) % n)) % n;
     if (s === 0n) continue;
-    return concat(toBytes(r, curve.bytes), toBytes(s, curve.bytes));
+    return concatBytes(toBytes(r, curve.bytes), toBytes(s, curve.bytes));
   }
 }
 

@@ -9,6 +9,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_ENTROPY, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
+import { concatBytes } from '../../bytes.js';
 
 /** Output length of the HMAC (SHA-256): the size of K and V. */
 const OUT_LEN = 32;
@@ -43,16 +44,6 @@ function bytes(value: unknown, what: string, max = Infinity): Uint8Array {
   return value;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
 /** An HMAC_DRBG (SHA-256) instance. Secret state is wiped by `destroy`. */
 export class HmacDrbg {
   #key = new Uint8Array(OUT_LEN);
@@ -81,7 +72,7 @@ export class HmacDrbg {
     bytes(personalization, 'personalization string', HMAC_DRBG_MAX_INPUT);
     if (entropy.length < HMAC_DRBG_ENTROPY_LENGTH) fail(PSA_ERROR_INSUFFICIENT_ENTROPY, 'entropy input shorter than the security strength');
     const drbg = new HmacDrbg(options);
-    const seed = concat(entropy, nonce, personalization);
+    const seed = concatBytes(entropy, nonce, personalization);
     drbg.#update(seed);
     seed.fill(0);
     return drbg;
@@ -123,7 +114,7 @@ export class HmacDrbg {
     bytes(entropy, 'entropy');
     bytes(additional, 'additional input', HMAC_DRBG_MAX_INPUT);
     if (entropy.length < HMAC_DRBG_ENTROPY_LENGTH) fail(PSA_ERROR_INSUFFICIENT_ENTROPY, 'entropy input shorter than the security strength');
-    const seed = concat(entropy, additional);
+    const seed = concatBytes(entropy, additional);
     this.#update(seed);
     seed.fill(0);
     this.#reseedCounter = 1;

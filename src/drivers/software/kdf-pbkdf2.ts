@@ -19,7 +19,8 @@ import {
 } from '../../values/index.js';
 import { copyBytes } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { BlockStream, KeyedHmac, cmacOf, concat } from './kdf-prf.js';
+import { BlockStream, KeyedHmac, cmacOf } from './kdf-prf.js';
+import { concatBytes } from '../../bytes.js';
 
 const enum Stage { Init, CostSet, SaltSet, PasswordSet, Output }
 
@@ -58,7 +59,7 @@ export class Pbkdf2State implements KdfState {
     switch (step) {
       case PSA_KEY_DERIVATION_INPUT_SALT:
         if (this.#stage !== Stage.CostSet && this.#stage !== Stage.SaltSet) fail(PSA_ERROR_BAD_STATE, `${fn}: the salt comes after the cost`);
-        this.#salt = concat(this.#salt, data);
+        this.#salt = concatBytes(this.#salt, data);
         this.#stage = Stage.SaltSet;
         return;
       case PSA_KEY_DERIVATION_INPUT_PASSWORD:

@@ -143,17 +143,6 @@ export function keyedHmac(hashAlg: number, key: Uint8Array, length: number): Key
   return new KeyedHmac(hashAlg, key, length);
 }
 
-/** `a` followed by `b` in a new array. */
-export function concat(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /**
  * A byte stream cut from successive blocks: `next()` produces block 1, 2, …
  * and `read(n)` hands out bytes across block boundaries.

@@ -21,7 +21,8 @@ import {
 } from '../../values/index.js';
 import { copyBytes } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { BlockStream, cmacOf, concat, keyedHmac } from './kdf-prf.js';
+import { BlockStream, cmacOf, keyedHmac } from './kdf-prf.js';
+import { concatBytes } from '../../bytes.js';
 
 /** The initial (and largest) capacity of both SP 800-108 KDFs: 2^29 − 1 bytes, so that L fits 32 bits. */
 export const SP800_108_MAX_CAPACITY = 0x1fffffff;
@@ -101,10 +102,10 @@ export class Sp800108CounterState implements KdfState {
     if (this.#stage === Stage.Output) return;
     if (this.#stage === Stage.Init) fail(PSA_ERROR_BAD_STATE, 'psa_key_derivation_output_bytes: the SP 800-108 secret is missing');
     // L = 8 × capacity < 2^32 since the capacity never exceeds 2^29 − 1.
-    const fixed = concat(this.#label, Uint8Array.of(0), this.#context, be32(capacity * 8));
+    const fixed = concatBytes(this.#label, Uint8Array.of(0), this.#context, be32(capacity * 8));
     if (this.#cmac) {
       const k0 = cmacOf(this.#secret, fixed);
-      const tail = concat(fixed, k0);
+      const tail = concatBytes(fixed, k0);
       k0.fill(0);
       this.#stream = counterModeStream((...parts) => cmacOf(this.#secret, ...parts), tail);
       this.#wipe = () => tail.fill(0);

@@ -19,14 +19,15 @@ import {
 } from '../../values/index.js';
 import { copyBytes } from '../../bytes.js';
 import type { KdfState } from '../key-derivation.js';
-import { BlockStream, concat, keyedHmac } from './kdf-prf.js';
+import { BlockStream, keyedHmac } from './kdf-prf.js';
+import { concatBytes } from '../../bytes.js';
 
 const enum Stage { Init, SeedSet, OtherKeySet, KeySet, LabelSet, Output }
 
 /** The premaster secret of RFC 4279 §2 (no other secret) or RFC 5489 (other secret). */
 function pskPremaster(psk: Uint8Array, other: Uint8Array | undefined): Uint8Array {
   const first = other ?? new Uint8Array(psk.length);
-  return concat(Uint8Array.of(first.length >> 8, first.length & 0xff), first,
+  return concatBytes(Uint8Array.of(first.length >> 8, first.length & 0xff), first,
     Uint8Array.of(psk.length >> 8, psk.length & 0xff), psk);
 }
 
@@ -98,7 +99,7 @@ export class Tls12PrfState implements KdfState {
   /** See `KdfState.read`. */
   read(length: number): Uint8Array {
     if (this.#stage === Stage.LabelSet) {
-      const labelSeed = concat(this.#label, this.#seed);
+      const labelSeed = concatBytes(this.#label, this.#seed);
       let a: Uint8Array = labelSeed.slice();
       const keyed = keyedHmac(this.#hash, this.#secret, PSA_HASH_LENGTH(this.#hash));
       this.#wipeKeyed = () => keyed.destroy();

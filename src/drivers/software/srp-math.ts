@@ -13,6 +13,7 @@ import type { CHash } from '@noble/hashes/utils.js';
 import { PSA_DH_FAMILY_RFC3526 } from '../../values/key-types.js';
 import { bigIntFromBytes, bigIntToBytes, modPow } from './dh-math.js';
 import { dhGroup } from './dh-groups.js';
+import { concatBytes } from '../../bytes.js';
 
 /** An SRP group: N, g and the byte length of N. */
 export interface SrpGroup {
@@ -30,16 +31,6 @@ export function srpGroup(family: number, bits: number): SrpGroup | undefined {
   return group && g !== undefined ? { N: group.p, g, bytes: group.bytes } : undefined;
 }
 
-const concat = (...parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
 /** The minimal big-endian bytes of `x` (one zero byte for 0). */
 export function minimal(x: bigint): Uint8Array {
   const hex = x.toString(16);
@@ -51,8 +42,8 @@ export const pad = (group: SrpGroup, x: bigint): Uint8Array => bigIntToBytes(x, 
 
 /** The password hash x = H(salt ‖ H(user ‖ ":" ‖ password)). */
 export function passwordHash(hash: CHash, user: Uint8Array, password: Uint8Array, salt: Uint8Array): Uint8Array {
-  const inner = hash(concat(user, Uint8Array.of(0x3a), password));
-  const x = hash(concat(salt, inner));
+  const inner = hash(concatBytes(user, Uint8Array.of(0x3a), password));
+  const x = hash(concatBytes(salt, inner));
   inner.fill(0);
   return x;
 }
@@ -61,10 +52,10 @@ export function passwordHash(hash: CHash, user: Uint8Array, password: Uint8Array
 export const verifier = (group: SrpGroup, x: Uint8Array): bigint => modPow(group.g, bigIntFromBytes(x), group.N);
 
 /** k = H(N ‖ PAD(g)). */
-const multiplier = (hash: CHash, group: SrpGroup): bigint => bigIntFromBytes(hash(concat(pad(group, group.N), pad(group, group.g))));
+const multiplier = (hash: CHash, group: SrpGroup): bigint => bigIntFromBytes(hash(concatBytes(pad(group, group.N), pad(group, group.g))));
 
 /** u = H(PAD(A) ‖ PAD(B)). */
-const scrambler = (hash: CHash, group: SrpGroup, A: bigint, B: bigint): bigint => bigIntFromBytes(hash(concat(pad(group, A), pad(group, B))));
+const scrambler = (hash: CHash, group: SrpGroup, A: bigint, B: bigint): bigint => bigIntFromBytes(hash(concatBytes(pad(group, A), pad(group, B))));
 
 /** The client's public value A = g^a mod N. */
 export const clientPublic = (group: SrpGroup, a: bigint): bigint => modPow(group.g, a, group.N);
@@ -95,8 +86,8 @@ export function clientProof(hash: CHash, group: SrpGroup, user: Uint8Array, salt
   const hN = hash(minimal(group.N));
   const hg = hash(minimal(group.g));
   for (let i = 0; i < hN.length; i++) hN[i]! ^= hg[i]!;
-  return hash(concat(hN, hash(user), salt, minimal(A), minimal(B), K));
+  return hash(concatBytes(hN, hash(user), salt, minimal(A), minimal(B), K));
 }
 
 /** The server proof M2 = H(A ‖ M1 ‖ K). */
-export const serverProof = (hash: CHash, A: bigint, M1: Uint8Array, K: Uint8Array): Uint8Array => hash(concat(minimal(A), M1, K));
+export const serverProof = (hash: CHash, A: bigint, M1: Uint8Array, K: Uint8Array): Uint8Array => hash(concatBytes(minimal(A), M1, K));
