@@ -23,6 +23,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_ALG_SHA_256, PSA_ALG_SHA_384, PSA_ALG_SHA_512, PSA_ECC_FAMILY_BRAINPOOL_P_R1, PSA_ECC_FAMILY_SECP_R1 } from '../../values/index.js';
 import { bigToBytesBE, bytesToBigBE } from './ecc-codec.js';
+import { concatBytes } from '../../bytes.js';
 
 /** A point of an SAE group. */
 export type SaePoint = WeierstrassPoint<bigint>;
@@ -74,15 +75,6 @@ export function saeHash(hashAlg: number): SaeHash | undefined {
   return GROUPS.find((g) => g.hashAlg === hashAlg)?.hash;
 }
 
-const concat = (...parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 const le16 = (n: number): Uint8Array => Uint8Array.of(n & 0xff, (n >>> 8) & 0xff);
 
 /**
@@ -94,7 +86,7 @@ export function kdfHash(hash: SaeHash, key: Uint8Array, label: string, context: 
   const out = new Uint8Array(Math.ceil(bits / 8));
   const labelBytes = new TextEncoder().encode(label);
   for (let i = 1, at = 0; at < out.length; i++, at += hash.outputLen) {
-    const block = hmac(hash, key, concat(le16(i), labelBytes, context, le16(bits)));
+    const block = hmac(hash, key, concatBytes(le16(i), labelBytes, context, le16(bits)));
     out.set(block.subarray(0, Math.min(hash.outputLen, out.length - at)), at);
     block.fill(0);
   }
@@ -105,9 +97,9 @@ export function kdfHash(hash: SaeHash, key: Uint8Array, label: string, context: 
 /** The two MAC addresses, larger first (the order §12.4.4.2 hashes them in). */
 function sortedMacs(a: Uint8Array, b: Uint8Array): Uint8Array {
   for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return a[i]! > b[i]! ? concat(a, b) : concat(b, a);
+    if (a[i] !== b[i]) return a[i]! > b[i]! ? concatBytes(a, b) : concatBytes(b, a);
   }
-  return concat(a, b);
+  return concatBytes(a, b);
 }
 
 /** x³ + ax + b. */
@@ -138,7 +130,7 @@ export function huntAndPeck(g: SaeGroup, password: Uint8Array, macA: Uint8Array,
   let found: { x: bigint; odd: boolean } | undefined;
   for (let counter = 1; counter <= 40 || found === undefined; counter++) {
     if (counter > 255) fail(PSA_ERROR_INVALID_ARGUMENT, 'WPA3-SAE: no password element found');
-    const seed = hmac(sha256, macs, concat(password, Uint8Array.of(counter)));
+    const seed = hmac(sha256, macs, concatBytes(password, Uint8Array.of(counter)));
     const raw = kdfHash(sha256, seed, 'SAE Hunting and Pecking', prime, g.bits);
     const value = bytesToBigBE(raw) >> shift;
     raw.fill(0);
@@ -163,7 +155,7 @@ export function pweFromToken(g: SaeGroup, token: Uint8Array, macA: Uint8Array, m
 /** A point as sent in a commit: x ‖ y. */
 export function encodeElement(g: SaeGroup, point: SaePoint): Uint8Array {
   const { x, y } = point.toAffine();
-  return concat(bigToBytesBE(x, g.len), bigToBytesBE(y, g.len));
+  return concatBytes(bigToBytesBE(x, g.len), bigToBytesBE(y, g.len));
 }
 
 /** A commit: scalar ‖ element (3 · len bytes). */
@@ -177,7 +169,7 @@ export interface Commit {
 export function makeCommit(g: SaeGroup, pwe: SaePoint, rand: bigint, mask: bigint): Commit {
   const scalar = (rand + mask) % g.order;
   const element = pwe.multiply(mask).negate();
-  return { scalar, element, bytes: concat(bigToBytesBE(scalar, g.len), encodeElement(g, element)) };
+  return { scalar, element, bytes: concatBytes(bigToBytesBE(scalar, g.len), encodeElement(g, element)) };
 }
 
 /** A peer commit: 1 < scalar < r and an element on the curve (INVALID_ARGUMENT otherwise, §12.4.5.4). */
@@ -228,5 +220,5 @@ export function deriveKeys(g: SaeGroup, hash: SaeHash, pmkLength: number, pwe: S
 /** send-confirm ‖ confirm with confirm = HMAC-H(KCK, send-confirm ‖ scalar ‖ element ‖ peer-scalar ‖ peer-element) (§12.4.5.5). */
 export function confirmValue(hash: SaeHash, kck: Uint8Array, sendConfirm: number, first: Commit, second: Commit): Uint8Array {
   const counter = le16(sendConfirm);
-  return concat(counter, hmac(hash, kck, concat(counter, first.bytes, second.bytes)));
+  return concatBytes(counter, hmac(hash, kck, concatBytes(counter, first.bytes, second.bytes)));
 }
