@@ -13,6 +13,7 @@ import {
   PSA_KEY_USAGE_DECRYPT,
   PSA_KEY_USAGE_ENCRYPT,
 } from '../../src/values/index.js';
+import { concatBytes } from '../../src/bytes.js';
 
 /** Import `key` for encryption and decryption with `alg`. */
 export function importKey(psa: Psa, type: number, key: Uint8Array, alg: number): number {
@@ -33,15 +34,7 @@ export function split(data: Uint8Array, cuts: readonly number[]): Uint8Array[] {
 }
 
 /** The concatenation of byte strings. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
+export const concat = concatBytes;
 
 /** Fragments of a multipart run. */
 export interface Chunking {

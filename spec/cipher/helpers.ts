@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { createPsa, type Psa } from '../../src/core/psa.js';
 import { PSA_KEY_USAGE_DECRYPT, PSA_KEY_USAGE_ENCRYPT } from '../../src/values/index.js';
+import { concatBytes } from '../../src/bytes.js';
 
 /** One instance for a test file. */
 export const psa: Psa = createPsa();
@@ -15,15 +16,7 @@ export function importKey(type: number, alg: number, key: Uint8Array): number {
 }
 
 /** Concatenate byte strings. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export const concat = concatBytes;
 
 /** `data` split at the sorted, de-duplicated `cuts` (each in 0..length). */
 export function split(data: Uint8Array, cuts: readonly number[]): Uint8Array[] {

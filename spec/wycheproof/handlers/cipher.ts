@@ -9,18 +9,9 @@
 import { createPsa, type Psa } from '../../../src/core/psa.js';
 import { PSA_ALG_CBC_PKCS7, PSA_KEY_TYPE_AES, PSA_KEY_USAGE_DECRYPT, PSA_KEY_USAGE_ENCRYPT } from '../../../src/values/index.js';
 import { equalBytes, hex, type Outcome, type WycheproofGroup, type WycheproofHandler, type WycheproofTest } from '../framework.js';
+import { concatBytes as concat } from '../../../src/bytes.js';
 
 let instance: Psa | undefined;
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function run(_group: WycheproofGroup, test: WycheproofTest): Outcome {
   const key = hex(test['key']);
