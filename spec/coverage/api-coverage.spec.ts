@@ -73,7 +73,8 @@ const TESTED_ELSEWHERE: Readonly<Record<string, string>> = {
 };
 
 /** Implemented algorithms with parameters this build leaves NOT_SUPPORTED: the part that is missing, and why. */
-const WPA3_SAE_LIMIT = 'ECC groups 19–21 and 28–30 only; finite-field groups (`PSA_KEY_TYPE_WPA3_SAE_DH`, `PSA_DH_FAMILY_RFC3526`) and ECC groups 25/26 are NOT_SUPPORTED (no finite-field SAE arithmetic yet; 25/26 are unsuitable per IEEE 802.11)';
+const WPA3_SAE_LIMIT =
+  'ECC groups 19–21 and 28–30 and finite-field groups 15–18 (`PSA_DH_FAMILY_RFC3526`, 3072–8192 bits); groups 14 (2048-bit MODP), 25 and 26 (secp192r1, secp224r1) are NOT_SUPPORTED: below the sizes IEEE 802.11 finds suitable';
 const LIMITS: Readonly<Record<string, string>> = {
   PSA_ALG_WPA3_SAE_FIXED: WPA3_SAE_LIMIT,
   PSA_ALG_WPA3_SAE_GDH: WPA3_SAE_LIMIT,

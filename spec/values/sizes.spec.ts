@@ -184,9 +184,9 @@ const SIZES: ReadonlyArray<readonly [string, number]> = [
     'PSA_PAKE_OUTPUT_SIZE(PSA_ALG_SRP_6(PSA_ALG_SHA_512), PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, 3072), PSA_PAKE_STEP_CONFIRM)',
     64,
   ],
-  // The largest step: an SRP key share in the 8192-bit group, 8192 / 8 bytes.
-  ['PSA_PAKE_OUTPUT_MAX_SIZE', 1024],
-  ['PSA_PAKE_INPUT_MAX_SIZE', 1024],
+  // The largest step: a WPA3-SAE commit in the 8192-bit group 18, scalar ‖ element of 8192 / 8 bytes each.
+  ['PSA_PAKE_OUTPUT_MAX_SIZE', 2048],
+  ['PSA_PAKE_INPUT_MAX_SIZE', 2048],
 ];
 
 describe('size macros', () => {

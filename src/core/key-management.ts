@@ -25,6 +25,7 @@ import {
   PSA_KEY_TYPE_IS_ASYMMETRIC,
   PSA_KEY_TYPE_IS_DH,
   PSA_KEY_TYPE_IS_SPAKE2P,
+  PSA_KEY_TYPE_IS_WPA3_SAE_DH,
   PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
   PSA_KEY_TYPE_IS_SRP,
   PSA_KEY_TYPE_IS_ECC,
@@ -180,7 +181,9 @@ export function exportKey(ctx: CoreContext, id: number): Uint8Array {
       return copyBytes(slot.keyBuffer);
     }
     // SPAKE2+ keys and WPA3-SAE password tokens are stored in their export format.
-    if (PSA_KEY_TYPE_IS_SPAKE2P(a.type) || PSA_KEY_TYPE_IS_WPA3_SAE_ECC(a.type) || PSA_KEY_TYPE_IS_SRP(a.type)) return copyBytes(slot.keyBuffer);
+    if (PSA_KEY_TYPE_IS_SPAKE2P(a.type) || PSA_KEY_TYPE_IS_WPA3_SAE_ECC(a.type) || PSA_KEY_TYPE_IS_WPA3_SAE_DH(a.type) || PSA_KEY_TYPE_IS_SRP(a.type)) {
+      return copyBytes(slot.keyBuffer);
+    }
     return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(a.type, 'keyType')} keys cannot be exported`);
   });
 }

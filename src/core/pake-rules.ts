@@ -14,12 +14,16 @@ import {
   PSA_KEY_TYPE_IS_WPA3_SAE_DH,
   PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
   PSA_KEY_TYPE_SPAKE2P_GET_FAMILY,
+  PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY,
   PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY,
 } from '../values/key-type-predicates.js';
 import {
   PSA_PAKE_CONFIRMED_KEY,
   PSA_PAKE_PRIMITIVE_GET_BITS,
   PSA_PAKE_PRIMITIVE_GET_FAMILY,
+  PSA_PAKE_PRIMITIVE_GET_TYPE,
+  PSA_PAKE_PRIMITIVE_TYPE_DH,
+  PSA_PAKE_PRIMITIVE_TYPE_ECC,
   PSA_PAKE_ROLE_CLIENT,
   PSA_PAKE_ROLE_NONE,
   PSA_PAKE_ROLE_SERVER,
@@ -52,9 +56,10 @@ export function checkKeyConfirmation(value: number, fn: string): void {
   }
 }
 
-/** The hash IEEE 802.11 pairs with a WPA3-SAE group whose prime has `bits` bits (§12.4.2, Table 12-1). */
-function saeGroupHash(bits: number): number {
-  return bits <= 256 ? PSA_ALG_SHA_256 : bits <= 384 ? PSA_ALG_SHA_384 : PSA_ALG_SHA_512;
+/** The hash IEEE 802.11 pairs with a WPA3-SAE group whose prime has `bits` bits (§12.4.2, Table 12-1): ECC ≤ 256, ≤ 384, larger; FFC ≤ 2048, ≤ 3072, larger. */
+function saeGroupHash(bits: number, ffc: boolean): number {
+  const [small, medium] = ffc ? [2048, 3072] : [256, 384];
+  return bits <= small ? PSA_ALG_SHA_256 : bits <= medium ? PSA_ALG_SHA_384 : PSA_ALG_SHA_512;
 }
 
 /**
@@ -69,12 +74,19 @@ function checkSaeKey(alg: number, primitive: number, type: number, bits: number,
     if (hash !== PSA_ALG_SHA_256) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the looping WPA3-SAE variant uses SHA-256`);
     return;
   }
-  const token = PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type) || PSA_KEY_TYPE_IS_WPA3_SAE_DH(type);
-  const family = PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type) ? PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type) : type & 0xff;
-  if (!token || family !== PSA_PAKE_PRIMITIVE_GET_FAMILY(primitive) || bits !== PSA_PAKE_PRIMITIVE_GET_BITS(primitive)) {
+  const ecc = PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type);
+  const ffc = PSA_KEY_TYPE_IS_WPA3_SAE_DH(type);
+  const family = ecc ? PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type) : PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY(type);
+  const primitiveType = ecc ? PSA_PAKE_PRIMITIVE_TYPE_ECC : PSA_PAKE_PRIMITIVE_TYPE_DH;
+  if (
+    !(ecc || ffc) ||
+    PSA_PAKE_PRIMITIVE_GET_TYPE(primitive) !== primitiveType ||
+    family !== PSA_PAKE_PRIMITIVE_GET_FAMILY(primitive) ||
+    bits !== PSA_PAKE_PRIMITIVE_GET_BITS(primitive)
+  ) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a ${describe(type, 'keyType')} key of ${bits} bits does not fit the WPA3-SAE cipher suite`);
   }
-  if (hash !== saeGroupHash(bits)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the hash does not match the WPA3-SAE group`);
+  if (hash !== saeGroupHash(bits, ffc)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the hash does not match the WPA3-SAE group`);
 }
 
 /**

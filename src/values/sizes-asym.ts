@@ -108,6 +108,8 @@ const P256 = 0x01120100;
 const SPAKE2P_PRIMITIVES: readonly number[] = [P256, 0x01120180, 0x01120209];
 /** WPA3-SAE ECC primitives: secp256r1/384r1/521r1 and brainpoolP256r1/384r1/512r1 (IEEE groups 19–21, 28–30). */
 const WPA3_SAE_PRIMITIVES: readonly number[] = [...SPAKE2P_PRIMITIVES, 0x01300100, 0x01300180, 0x01300200];
+/** WPA3-SAE finite-field primitives: RFC 3526 3072, 4096, 6144, 8192 bits (IEEE groups 15–18). */
+const WPA3_SAE_FFC_PRIMITIVES: readonly number[] = [0x02050c00, 0x02051000, 0x02051800, 0x02052000];
 
 /** PAKE step sizes shared by output and input. */
 function pakeSize(alg: number, primitive: number, step: number): number {
@@ -134,12 +136,13 @@ function pakeSize(alg: number, primitive: number, step: number): number {
     return step === 0x05 ? 64 : 0;
   }
   if (PSA_ALG_IS_WPA3_SAE(alg)) {
-    // Groups 19-21 and 28-30: commit = scalar ‖ x ‖ y (each the size of p); confirm = 2-byte
-    // counter ‖ the suite hash's output; PMKID 16; salt: the rejected-groups list (2 bytes per
-    // group, up to 32 groups).
-    if (!WPA3_SAE_PRIMITIVES.includes(prim) || PSA_HASH_LENGTH(alg) === 0) return 0;
+    // Groups 19-21 and 28-30: commit = scalar ‖ x ‖ y (each the size of p); groups 15-18:
+    // commit = scalar ‖ element (each the size of p); confirm = 2-byte counter ‖ the suite
+    // hash's output; PMKID 16; salt: the rejected-groups list (2 bytes per group, up to 32 groups).
+    const ffc = WPA3_SAE_FFC_PRIMITIVES.includes(prim);
+    if ((!ffc && !WPA3_SAE_PRIMITIVES.includes(prim)) || PSA_HASH_LENGTH(alg) === 0) return 0;
     switch (step) {
-      case 0x06: return 3 * PSA_BITS_TO_BYTES(prim & 0xffff);
+      case 0x06: return (ffc ? 2 : 3) * PSA_BITS_TO_BYTES(prim & 0xffff);
       case 0x04: return 2 + PSA_HASH_LENGTH(alg);
       case 0x07: return 2;
       case 0x08: return 16;
@@ -149,15 +152,15 @@ function pakeSize(alg: number, primitive: number, step: number): number {
   }
   return 0;
 }
-/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE groups 19–21, 28–30); 0 otherwise. */
+/** Output size of `psa_pake_output` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, SRP-6, WPA3-SAE groups 15–21, 28–30); 0 otherwise. */
 export function PSA_PAKE_OUTPUT_SIZE(alg: number, primitive: number, outputStep: number): number {
   return pakeSize(alg, primitive, outputStep);
 }
-/** Largest output of `psa_pake_output` for any supported PAKE (an SRP key share in the 8192-bit group: 1024). */
-export const PSA_PAKE_OUTPUT_MAX_SIZE = 1024;
-/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, WPA3-SAE groups 19–21, 28–30); 0 otherwise. */
+/** Largest output of `psa_pake_output` for any supported PAKE (a WPA3-SAE commit in the 8192-bit group 18: 2048). */
+export const PSA_PAKE_OUTPUT_MAX_SIZE = 2048;
+/** Input size accepted by `psa_pake_input` for `step` (J-PAKE over P-256, SPAKE2+ over P-256/384/521, SRP-6, WPA3-SAE groups 15–21, 28–30); 0 otherwise. */
 export function PSA_PAKE_INPUT_SIZE(alg: number, primitive: number, inputStep: number): number {
   return pakeSize(alg, primitive, inputStep);
 }
-/** Largest input of `psa_pake_input` for any supported PAKE (an SRP key share in the 8192-bit group: 1024). */
-export const PSA_PAKE_INPUT_MAX_SIZE = 1024;
+/** Largest input of `psa_pake_input` for any supported PAKE (a WPA3-SAE commit in the 8192-bit group 18: 2048). */
+export const PSA_PAKE_INPUT_MAX_SIZE = 2048;

@@ -2,7 +2,7 @@
  * `PSA_ALG_WPA3_SAE_H2E(hash)` as a key derivation state (PSA 1.5 §10.6):
  * inputs SALT (the SSID), PASSWORD, then optionally INFO (the password
  * identifier), in that order; the only output is one password token key
- * (`PSA_KEY_TYPE_WPA3_SAE_ECC`) through `psa_key_derivation_output_key`.
+ * (`PSA_KEY_TYPE_WPA3_SAE_ECC` or `_DH`) through `psa_key_derivation_output_key`.
  * Reading bytes is NOT_PERMITTED; a second key INSUFFICIENT_DATA (the
  * operation's capacity is spent).
  * @module
@@ -10,7 +10,7 @@
 import type { KdfState } from '../key-derivation.js';
 import { copyBytes } from '../../bytes.js';
 import { fail } from '../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_DATA, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_PERMITTED, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_DATA, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_PERMITTED } from '../../values/status.js';
 import {
   PSA_ALG_GET_HASH,
   PSA_KEY_DERIVATION_INPUT_INFO,
@@ -18,10 +18,12 @@ import {
   PSA_KEY_DERIVATION_INPUT_SALT,
   PSA_KEY_TYPE_IS_WPA3_SAE_DH,
   PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
+  PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY,
   PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY,
   describe,
 } from '../../values/index.js';
-import { checkSaeGroup, saePasswordToken } from './wpa3-sae-h2e.js';
+import { checkSaeFfcGroup, checkSaeGroup, saePasswordToken } from './wpa3-sae-h2e.js';
+import { saeFfcPasswordToken } from './wpa3-sae-ffc.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -69,12 +71,17 @@ export class SaeH2eState implements KdfState {
     return fail(PSA_ERROR_NOT_PERMITTED, 'psa_key_derivation_output_bytes: WPA3-SAE H2E outputs a password token key only');
   }
 
-  /** See `KdfState.deriveKey`: the password token of a `PSA_KEY_TYPE_WPA3_SAE_ECC` key of `bits`. */
+  /** See `KdfState.deriveKey`: the password token of a `PSA_KEY_TYPE_WPA3_SAE_ECC` or `_DH` key of `bits`. */
   deriveKey(type: number, bits: number, fn: string): Uint8Array {
-    if (PSA_KEY_TYPE_IS_WPA3_SAE_DH(type)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: finite-field WPA3-SAE password tokens are not supported`);
-    if (!PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: WPA3-SAE H2E derives password tokens, not ${describe(type, 'keyType')} keys`);
+    const ffc = PSA_KEY_TYPE_IS_WPA3_SAE_DH(type);
+    if (!ffc && !PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: WPA3-SAE H2E derives password tokens, not ${describe(type, 'keyType')} keys`);
     if (this.#ssid === undefined || this.#password === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the SSID and the password are needed`);
     if (this.#done) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: WPA3-SAE H2E derives a single key`);
+    if (ffc) {
+      const group = checkSaeFfcGroup(PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY(type), bits, this.#hash, fn);
+      this.#done = true;
+      return saeFfcPasswordToken(group, this.#ssid, this.#password, this.#identifier ?? EMPTY);
+    }
     const group = checkSaeGroup(PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type), bits, this.#hash, fn);
     this.#done = true;
     return saePasswordToken(group, this.#ssid, this.#password, this.#identifier ?? EMPTY);

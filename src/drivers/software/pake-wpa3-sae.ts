@@ -1,12 +1,13 @@
 /**
  * WPA3-SAE in the software driver (PSA 1.5 §10.13.12, IEEE 802.11 §12.4)
  * for the ECC groups 19, 20, 21 (secp256r1, secp384r1, secp521r1) and 28, 29,
- * 30 (brainpoolP256r1, P384r1, P512r1): the
+ * 30 (brainpoolP256r1, P384r1, P512r1) and the finite-field groups 15, 16,
+ * 17, 18 (RFC 3526, 3072 to 8192 bits): the
  * looping variant (`PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256)` with a PASSWORD
  * key, which holds the password with any password identifier appended) and
  * the hash-to-element variants (`PSA_ALG_WPA3_SAE_FIXED(hash)` /
- * `_GDH(hash)` with a `PSA_KEY_TYPE_WPA3_SAE_ECC` password token and the
- * group's hash). The KCK has the hash's length; the PMK is 256 bits, or the
+ * `_GDH(hash)` with a `PSA_KEY_TYPE_WPA3_SAE_ECC` or `_DH` password token
+ * of the primitive's group and the group's hash). The KCK has the hash's length; the PMK is 256 bits, or the
  * hash's length for GDH (Table 19). The user and peer identities are the two
  * MAC addresses.
  *
@@ -32,8 +33,10 @@ import {
   PSA_ALG_GET_HASH,
   PSA_ALG_IS_WPA3_SAE_GDH,
   PSA_ALG_SHA_256,
+  PSA_KEY_TYPE_IS_WPA3_SAE_DH,
   PSA_KEY_TYPE_IS_WPA3_SAE_ECC,
   PSA_KEY_TYPE_PASSWORD,
+  PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY,
   PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY,
 } from '../../values/index.js';
 import {
@@ -41,6 +44,7 @@ import {
   PSA_PAKE_PRIMITIVE,
   PSA_PAKE_PRIMITIVE_GET_BITS,
   PSA_PAKE_PRIMITIVE_GET_FAMILY,
+  PSA_PAKE_PRIMITIVE_TYPE_DH,
   PSA_PAKE_PRIMITIVE_TYPE_ECC,
   PSA_PAKE_STEP_COMMIT,
   PSA_PAKE_STEP_CONFIRM,
@@ -50,21 +54,9 @@ import {
 } from '../../values/pake.js';
 import { copyBytes } from '../../bytes.js';
 import { bytesToBigBE } from './ecc-codec.js';
-import {
-  confirmValue,
-  deriveKeys,
-  huntAndPeck,
-  makeCommit,
-  parseCommit,
-  pweFromToken,
-  saeGroup,
-  saeHash,
-  type Commit,
-  type SaeGroup,
-  type SaeHash,
-  type SaeKeys,
-  type SaePoint,
-} from './wpa3-sae-ecc.js';
+import { confirmValue, deriveKeys, saeHash, type Commit, type SaeExchangeGroup, type SaeHash, type SaeKeys } from './wpa3-sae-common.js';
+import { eccExchangeGroup, saeGroup } from './wpa3-sae-ecc.js';
+import { saeFfcGroup } from './wpa3-sae-ffc.js';
 
 /** Constant-time equality of two byte strings. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -75,11 +67,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 class SaeContext implements PakeContext {
-  readonly #group: SaeGroup;
+  readonly #group: SaeExchangeGroup;
   readonly #hash: SaeHash;
   readonly #pmkLength: number;
   readonly #random: (length: number) => Uint8Array;
-  #pwe: SaePoint | undefined;
+  #pwe: unknown;
   #rand = 0n;
   #own: Commit | undefined;
   #peer: Commit | undefined;
@@ -88,7 +80,7 @@ class SaeContext implements PakeContext {
   #sendConfirm: number | undefined;
   #confirmed = false;
 
-  constructor(group: SaeGroup, hash: SaeHash, pmkLength: number, pwe: SaePoint, random: (length: number) => Uint8Array) {
+  constructor(group: SaeExchangeGroup, hash: SaeHash, pmkLength: number, pwe: unknown, random: (length: number) => Uint8Array) {
     this.#group = group;
     this.#hash = hash;
     this.#pmkLength = pmkLength;
@@ -96,26 +88,31 @@ class SaeContext implements PakeContext {
     this.#random = random;
   }
 
-  /** A scalar in [2, r−1] by rejection sampling (bits above r's length masked off). */
+  /** A scalar in [2, r−1] by rejection sampling (len(p) bytes drawn, bits above r's length masked off). */
   #scalar(): bigint {
-    const { len, bits, order } = this.#group;
+    const { len, order } = this.#group;
+    const spare = 8 * len - order.toString(2).length;
     for (;;) {
       const bytes = this.#random(len);
-      if (bits % 8 !== 0) bytes[0]! &= 0xff >> (8 - (bits % 8));
+      bytes[0]! &= 0xff >> spare;
       const v = bytesToBigBE(bytes);
       bytes.fill(0);
       if (v > 1n && v < order) return v;
     }
   }
 
-  #pweOrFail(): SaePoint {
+  #pweOrFail(): unknown {
     return this.#pwe ?? fail(PSA_ERROR_BAD_STATE, 'WPA3-SAE: the exchange has ended');
   }
 
   /** KCK, PMK and PMKID, derived once both commits are known. */
   #derived(fn: string): SaeKeys {
     if (!this.#own || !this.#peer) return fail(PSA_ERROR_BAD_STATE, `${fn}: both commits are needed first`);
-    this.#keys ??= deriveKeys(this.#group, this.#hash, this.#pmkLength, this.#pweOrFail(), this.#rand, this.#own, this.#peer, this.#salt ?? new Uint8Array(this.#hash.outputLen));
+    if (!this.#keys) {
+      const k = this.#group.sharedSecret(this.#pweOrFail(), this.#rand, this.#peer);
+      this.#keys = deriveKeys(this.#group, this.#hash, this.#pmkLength, k, this.#own, this.#peer, this.#salt ?? new Uint8Array(this.#hash.outputLen));
+      k.fill(0);
+    }
     return this.#keys;
   }
 
@@ -127,7 +124,7 @@ class SaeContext implements PakeContext {
         const pwe = this.#pweOrFail();
         for (;;) {
           const rand = this.#scalar();
-          const commit = makeCommit(this.#group, pwe, rand, this.#scalar());
+          const commit = this.#group.makeCommit(pwe, rand, this.#scalar());
           if (commit.scalar > 1n) {
             this.#rand = rand;
             this.#own = commit;
@@ -157,7 +154,7 @@ class SaeContext implements PakeContext {
       case PSA_PAKE_STEP_COMMIT: {
         if (this.#peer) fail(PSA_ERROR_BAD_STATE, `${fn}: the peer commit was already input`);
         this.#pweOrFail();
-        const peer = parseCommit(this.#group, data);
+        const peer = this.#group.parseCommit(data);
         if (this.#own && sameBytes(this.#own.bytes, peer.bytes)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the peer commit reflects ours`);
         this.#peer = peer;
         return;
@@ -205,35 +202,44 @@ class SaeContext implements PakeContext {
   }
 }
 
+/** The exchange group of a cipher suite's primitive, with its token key type test and token size; undefined when not supported. */
+function exchangeGroup(primitive: number): { group: SaeExchangeGroup; tokenFits: (type: number) => boolean; tokenSize: number } | undefined {
+  const bits = PSA_PAKE_PRIMITIVE_GET_BITS(primitive);
+  const family = PSA_PAKE_PRIMITIVE_GET_FAMILY(primitive);
+  if (primitive >>> 0 === PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, family, bits)) {
+    const g = saeGroup(family, bits);
+    const tokenFits = (type: number): boolean => PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type) && PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type) === family;
+    return g && { group: eccExchangeGroup(g), tokenFits, tokenSize: 2 * g.len };
+  }
+  if (primitive >>> 0 === PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_DH, family, bits)) {
+    const g = saeFfcGroup(family, bits);
+    const tokenFits = (type: number): boolean => PSA_KEY_TYPE_IS_WPA3_SAE_DH(type) && PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY(type) === family;
+    return g && { group: g, tokenFits, tokenSize: g.len };
+  }
+  return undefined;
+}
+
 /**
- * Start a WPA3-SAE exchange. NOT_SUPPORTED for groups other than 19–21
- * and 28–30 and for an unconfirmed key; INVALID_ARGUMENT for a hash that does
- * not fit the variant and group, or a key that does not fit the variant
- * (the core checks most of this first).
+ * Start a WPA3-SAE exchange. NOT_SUPPORTED for groups other than 19–21,
+ * 28–30 and 15–18 and for an unconfirmed key; INVALID_ARGUMENT for a hash
+ * that does not fit the variant and group, or a key that does not fit the
+ * variant (the core checks most of this first).
  */
 export function wpa3SaeSetup(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, inputs: PakeInputs): PakeContext {
   const fn = 'psa_pake_setup';
-  const bits = PSA_PAKE_PRIMITIVE_GET_BITS(inputs.primitive);
-  const family = PSA_PAKE_PRIMITIVE_GET_FAMILY(inputs.primitive);
-  const group = saeGroup(family, bits);
-  if (!group || inputs.primitive >>> 0 !== PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, family, bits)) {
-    return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE is supported for the ECC groups 19–21 and 28–30 only`);
-  }
+  const suite = exchangeGroup(inputs.primitive);
+  if (!suite) return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE is supported for the ECC groups 19–21 and 28–30 and the finite-field groups 15–18 only`);
+  const { group } = suite;
   if (inputs.keyConfirmation !== PSA_PAKE_CONFIRMED_KEY) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE releases a confirmed key only`);
   const hashAlg = PSA_ALG_GET_HASH(inputs.alg);
   const gdh = PSA_ALG_IS_WPA3_SAE_GDH(inputs.alg);
-  let pwe: SaePoint;
+  let pwe: unknown;
   if (attributes.type === PSA_KEY_TYPE_PASSWORD && !gdh) {
     if (hashAlg !== PSA_ALG_SHA_256) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the looping WPA3-SAE variant uses SHA-256`);
-    pwe = huntAndPeck(group, keyBuffer, inputs.user, inputs.peer);
-  } else if (
-    PSA_KEY_TYPE_IS_WPA3_SAE_ECC(attributes.type) &&
-    PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(attributes.type) === family &&
-    attributes.bits === bits &&
-    keyBuffer.length === 2 * group.len
-  ) {
+    pwe = group.huntAndPeck(keyBuffer, inputs.user, inputs.peer);
+  } else if (suite.tokenFits(attributes.type) && attributes.bits === group.bits && keyBuffer.length === suite.tokenSize) {
     if (hashAlg !== group.hashAlg) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: group ${group.id} uses ${group.hash.outputLen * 8}-bit SHA-2 for hash-to-element`);
-    pwe = pweFromToken(group, keyBuffer, inputs.user, inputs.peer);
+    pwe = group.pweFromToken(keyBuffer, inputs.user, inputs.peer);
   } else {
     return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key does not fit WPA3-SAE`);
   }

@@ -11,7 +11,8 @@
  *
  * with len = olen(p) + floor(olen(p)/2) and the simplified SWU map of
  * RFC 9380 with the curve's z (−10, −12, −4; −2, −5, 7 for Brainpool).
- * Other curves and the finite-field groups are NOT_SUPPORTED.
+ * Other curves are NOT_SUPPORTED; the finite-field tokens are
+ * `wpa3-sae-ffc.ts`'s.
  * @module
  */
 import { extract, expand } from '@noble/hashes/hkdf.js';
@@ -20,6 +21,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { bigToBytesBE, bytesToBigBE } from './ecc-codec.js';
 import { saeGroup, type SaeGroup } from './wpa3-sae-ecc.js';
+import { saeFfcGroup, type SaeFfcGroup } from './wpa3-sae-ffc.js';
 
 /**
  * The group of a password token of curve `family` and `bits` derived with
@@ -30,6 +32,18 @@ import { saeGroup, type SaeGroup } from './wpa3-sae-ecc.js';
 export function checkSaeGroup(family: number, bits: number, hash: number, fn: string): SaeGroup {
   const g = saeGroup(family, bits);
   if (!g) return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: WPA3-SAE password tokens are supported on secp256r1/384r1/521r1 and brainpoolP256r1/384r1/512r1 only`);
+  if (hash !== g.hashAlg) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the hash does not match the group of the password token`);
+  return g;
+}
+
+/**
+ * The finite-field group of a password token of DH `family` and `bits`
+ * derived with `hash`: NOT_SUPPORTED outside RFC 3526 3072 to 8192 bits
+ * (IEEE groups 15–18), INVALID_ARGUMENT when the hash is not the group's.
+ */
+export function checkSaeFfcGroup(family: number, bits: number, hash: number, fn: string): SaeFfcGroup {
+  const g = saeFfcGroup(family, bits);
+  if (!g) return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: finite-field WPA3-SAE password tokens are supported on the RFC 3526 groups of 3072 to 8192 bits only`);
   if (hash !== g.hashAlg) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the hash does not match the group of the password token`);
   return g;
 }
