@@ -12,12 +12,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPsa, softwareDriver, type Psa, type TransparentDriver } from '../../src/index.js';
+import { createPsa, softwareDriver, type Psa } from '../../src/index.js';
 import type { PakeOperation } from '../../src/core/pake.js';
-import { wpa3SaeSetup } from '../../src/drivers/software/pake-wpa3-sae.js';
 import { encodeElement, pweFromToken, saeGroup } from '../../src/drivers/software/wpa3-sae-ecc.js';
 import {
-  PSA_ALG_HKDF,
   PSA_ALG_SHA_256,
   PSA_ALG_SHA_384,
   PSA_ALG_SHA_512,
@@ -32,11 +30,9 @@ import {
   PSA_ERROR_NOT_SUPPORTED,
   PSA_KEY_DERIVATION_INPUT_PASSWORD,
   PSA_KEY_DERIVATION_INPUT_SALT,
-  PSA_KEY_TYPE_DERIVE,
   PSA_KEY_TYPE_PASSWORD,
   PSA_KEY_TYPE_WPA3_SAE_ECC,
   PSA_KEY_USAGE_DERIVE,
-  PSA_KEY_USAGE_EXPORT,
   PSA_PAKE_PRIMITIVE,
   PSA_PAKE_PRIMITIVE_TYPE_ECC,
   PSA_PAKE_ROLE_SERVER,
@@ -48,6 +44,7 @@ import {
   PSA_PAKE_STEP_SALT,
 } from '../../src/values/index.js';
 import { statusOfCall } from '../status.js';
+import { SHARED, hex, scriptedDriver, text, toHex } from './helpers.js';
 
 interface Vectors {
   looping: Record<string, string>;
@@ -55,27 +52,11 @@ interface Vectors {
 }
 const V = JSON.parse(readFileSync(new URL('../../test-vectors/wpa3-sae-ecc.json', import.meta.url), 'utf8')) as Vectors;
 const L = V.looping;
-const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
-const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 const G19 = PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256);
 const FIXED = { algorithm: PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), primitive: G19 };
-const SHARED = { type: PSA_KEY_TYPE_DERIVE, usage: PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, alg: PSA_ALG_HKDF(PSA_ALG_SHA_256) };
 const COUNT_1 = Uint8Array.of(1, 0);
 
-
-/** The software WPA3-SAE with scripted 32-byte draws (then a fixed filler). */
-function scriptedDriver(draws: Uint8Array[]): TransparentDriver {
-  return {
-    kind: 'transparent',
-    name: 'scripted-sae',
-    pakeSetup(attributes, keyBuffer, inputs) {
-      const queue = [...draws];
-      return wpa3SaeSetup(attributes, keyBuffer, { ...inputs, random: (n) => Uint8Array.from(queue.shift() ?? new Uint8Array(n).fill(0x33)) });
-    },
-  };
-}
 
 function passwordSetup(psa: Psa, password: string, me: string, peer: string, suite = FIXED): PakeOperation {
   const key = psa.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: PSA_ALG_WPA3_SAE_ANY }, text(password));
