@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPsa, type Psa } from '../../src/core/psa.js';
 import type { OpaqueDriver } from '../../src/drivers/driver.js';
-import { softwareAead } from '../../src/drivers/software/aead.js';
+import { softwareAead } from '../../src/drivers/software/aead/index.js';
 import { PsaError } from '../../src/values/error.js';
 import {
   PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG,

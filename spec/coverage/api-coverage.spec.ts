@@ -64,12 +64,12 @@ const TESTED_ELSEWHERE: Readonly<Record<string, string>> = {
   PSA_ALG_XCHACHA20_POLY1305: 'spec/aead/differential.spec.ts',
   PSA_ALG_SP800_108_COUNTER_HMAC: 'spec/kdf/sp800-108.spec.ts',
   PSA_ALG_SP800_108_COUNTER_CMAC: 'spec/kdf/sp800-108.spec.ts',
-  PSA_ALG_SPAKE2P_HMAC: 'spec/pake/spake2p-api.spec.ts',
-  PSA_ALG_SPAKE2P_CMAC: 'spec/pake/spake2p-api.spec.ts',
-  PSA_ALG_SPAKE2P_MATTER: 'spec/pake/spake2p-api.spec.ts',
-  PSA_ALG_WPA3_SAE_H2E: 'spec/wpa3-sae/h2e.spec.ts',
-  PSA_ALG_WPA3_SAE_FIXED: 'spec/wpa3-sae/pake.spec.ts',
-  PSA_ALG_WPA3_SAE_GDH: 'spec/wpa3-sae/pake.spec.ts',
+  PSA_ALG_SPAKE2P_HMAC: 'spec/pake/spake2p/api.spec.ts',
+  PSA_ALG_SPAKE2P_CMAC: 'spec/pake/spake2p/api.spec.ts',
+  PSA_ALG_SPAKE2P_MATTER: 'spec/pake/spake2p/api.spec.ts',
+  PSA_ALG_WPA3_SAE_H2E: 'spec/pake/wpa3-sae/h2e.spec.ts',
+  PSA_ALG_WPA3_SAE_FIXED: 'spec/pake/wpa3-sae/pake.spec.ts',
+  PSA_ALG_WPA3_SAE_GDH: 'spec/pake/wpa3-sae/pake.spec.ts',
 };
 
 /** Implemented algorithms with parameters this build leaves NOT_SUPPORTED: the part that is missing, and why. */
@@ -90,7 +90,7 @@ const EXTENSIONS: readonly (readonly [string, string, string])[] = [
   ['`psa_generate_key_iop_*`, `psa_export_public_key_iop_*`, `psa_key_agreement_iop_*`', 'Mbed TLS / TF-PSA-Crypto 1.0', 'implemented (ECC; `spec/iop/`, conformance suite)'],
   ['`psa_sign_hash_start` / `psa_verify_hash_start` and the rest of the interruptible signature API', 'Mbed TLS', 'implemented (ECDSA)'],
   ['`mbedtls_ecc_group_to_psa`, `mbedtls_ecc_group_from_psa`', 'Mbed TLS `psa_util.h`', 'implemented'],
-  ['SRP-6 (`PSA_ALG_SRP_6`, `PSA_ALG_SRP_PASSWORD_HASH`, `PSA_KEY_TYPE_SRP_KEY_PAIR` / `_PUBLIC_KEY`)', 'Oberon PSA Crypto', 'implemented (RFC 3526 groups 2048–8192 bits; `spec/pake/srp.spec.ts` with Oberon\'s known answers)'],
+  ['SRP-6 (`PSA_ALG_SRP_6`, `PSA_ALG_SRP_PASSWORD_HASH`, `PSA_KEY_TYPE_SRP_KEY_PAIR` / `_PUBLIC_KEY`)', 'Oberon PSA Crypto', 'implemented (RFC 3526 groups 2048–8192 bits; `spec/pake/srp/srp.spec.ts` with Oberon\'s known answers)'],
 ];
 
 /** Why each function or algorithm this build lacks is left out. */

@@ -5,7 +5,7 @@
 import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
 import type { DriverKeyAttributes } from '../../src/drivers/driver.js';
 import { PSA_KEY_TYPE_DH_KEY_PAIR, PSA_KEY_TYPE_DH_PUBLIC_KEY } from '../../src/values/key-types.js';
-import type { DhGroup } from '../../src/drivers/software/dh-groups.js';
+import type { DhGroup } from '../../src/drivers/software/dh/groups.js';
 
 /** Driver attributes of a DH key of `family`, key pair or public key. */
 export function dhAttributes(family: number, bits: number, pair = true): DriverKeyAttributes {

@@ -3,7 +3,7 @@ import { createPsa } from '../../src/core/psa.js';
 import { softwareDriver } from '../../src/drivers/software/index.js';
 import { memoryStorage } from '../../src/storage/memory.js';
 import * as V from '../../src/values/index.js';
-import { expectStatus, hex } from '../core/helpers.js';
+import { expectStatus, hex } from '../keys/helpers.js';
 import { testOpaqueDriver, testTransparentDriver } from './test-drivers.js';
 
 const KEY = hex('2b7e151628aed2a6abf7158809cf4f3c');

@@ -34,7 +34,7 @@ import {
   PSA_KEY_USAGE_EXPORT,
   PSA_SUCCESS,
 } from '../../src/values/index.js';
-import { expectStatus, toHex } from '../core/helpers.js';
+import { expectStatus, toHex } from '../keys/helpers.js';
 
 const DERIVE = PSA_KEY_USAGE_DERIVE;
 

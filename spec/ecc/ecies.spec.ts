@@ -30,7 +30,7 @@ import {
   PSA_KEY_USAGE_EXPORT,
   PSA_SUCCESS,
 } from '../../src/values/index.js';
-import { expectStatus, toHex } from '../core/helpers.js';
+import { expectStatus, toHex } from '../keys/helpers.js';
 
 const SECRET = { type: PSA_KEY_TYPE_DERIVE, usage: PSA_KEY_USAGE_EXPORT };
 const usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT | PSA_KEY_USAGE_EXPORT;

@@ -23,9 +23,9 @@ import {
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
 } from '../../src/values/index.js';
-import { eccCurve, type WeierstrassCurve } from '../../src/drivers/software/ecc-curves.js';
-import { randomWeierstrassScalar } from '../../src/drivers/software/keys-ecc.js';
-import { expectStatus, hex, toHex } from '../core/helpers.js';
+import { eccCurve, type WeierstrassCurve } from '../../src/drivers/software/ecc/curves.js';
+import { randomWeierstrassScalar } from '../../src/drivers/software/ecc/keys.js';
+import { expectStatus, hex, toHex } from '../keys/helpers.js';
 
 const usage = PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_DERIVE;
 

@@ -11,7 +11,7 @@ import * as c from '../../src/c/index.js';
 import { createPsa } from '../../src/core/psa.js';
 import { PSA_ALG_AES_MMO_ZIGBEE, PSA_HASH_LENGTH } from '../../src/values/index.js';
 import { PSA_ERROR_NOT_SUPPORTED } from '../../src/values/status.js';
-import { expectStatus, hex, toHex } from '../core/helpers.js';
+import { expectStatus, hex, toHex } from '../keys/helpers.js';
 
 const counting = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => i & 0xff);
 

@@ -11,7 +11,7 @@ import {
   softwareHashCompute,
   softwareHashResume,
   softwareHashSetup,
-} from '../../src/drivers/software/hash.js';
+} from '../../src/drivers/software/hash/index.js';
 import { PsaError } from '../../src/values/error.js';
 import * as statuses from '../../src/values/status.js';
 

@@ -5,7 +5,7 @@ import {
   softwareHashCompute,
   softwareHashResume,
   softwareHashSetup,
-} from '../../src/drivers/software/hash.js';
+} from '../../src/drivers/software/hash/index.js';
 import { PsaError } from '../../src/values/error.js';
 import {
   PSA_ERROR_BAD_STATE,

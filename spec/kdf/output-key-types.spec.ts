@@ -9,7 +9,7 @@
 import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPsa } from '../../src/core/psa.js';
-import { derivedDesKey } from '../../src/core/key-derivation-des.js';
+import { derivedDesKey } from '../../src/core/key-derivation/des.js';
 import {
   PSA_ALG_HKDF,
   PSA_ALG_PBKDF2_HMAC,

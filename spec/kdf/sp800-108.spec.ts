@@ -17,8 +17,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPsa } from '../../src/core/psa.js';
 import * as C from '../../src/c/index.js';
-import { counterModeStream } from '../../src/drivers/software/kdf-sp800-108.js';
-import { cmacOf, hmacOf } from '../../src/drivers/software/kdf-prf.js';
+import { counterModeStream } from '../../src/drivers/software/kdf/sp800-108.js';
+import { cmacOf, hmacOf } from '../../src/drivers/software/kdf/prf.js';
 import {
   PSA_ALG_ECDH,
   PSA_ALG_HKDF,

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as psa from '../../src/c/index.js';
 import { memoryStorage } from '../../src/storage/index.js';
-import { toHex } from '../core/helpers.js';
+import { toHex } from '../keys/helpers.js';
 
 const HMAC256 = psa.PSA_ALG_HMAC(psa.PSA_ALG_SHA_256);
 const KEY = new Uint8Array(20).fill(0x0b);

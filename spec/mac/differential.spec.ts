@@ -35,7 +35,7 @@ import {
   PSA_KEY_USAGE_VERIFY_MESSAGE,
   PSA_MAC_LENGTH,
 } from '../../src/values/index.js';
-import { toHex } from '../core/helpers.js';
+import { toHex } from '../keys/helpers.js';
 import { chunks, referenceCbcMac, referenceCmac } from './reference.js';
 
 /** Property runs per algorithm family. */

@@ -22,7 +22,7 @@ import {
   PSA_KEY_USAGE_SIGN_MESSAGE,
   PSA_KEY_USAGE_VERIFY_MESSAGE,
 } from '../../src/values/index.js';
-import { hex, toHex } from '../core/helpers.js';
+import { hex, toHex } from '../keys/helpers.js';
 import { referenceCmac } from './reference.js';
 
 const psa = createPsa();

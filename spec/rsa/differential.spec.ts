@@ -23,8 +23,8 @@ import {
   PSA_KEY_USAGE_EXPORT,
 } from '../../src/values/index.js';
 import { PSA_ERROR_INVALID_PADDING, PSA_ERROR_INVALID_SIGNATURE } from '../../src/values/status.js';
-import { rsaSign } from '../../src/drivers/software/sign-rsa.js';
-import { expectStatus } from '../core/helpers.js';
+import { rsaSign } from '../../src/drivers/software/rsa/sign.js';
+import { expectStatus } from '../keys/helpers.js';
 import { newPsa, nodeKeyPair } from './helpers.js';
 
 const HASHES: [number, string][] = [[PSA_ALG_SHA_1, 'sha1'], [PSA_ALG_SHA_256, 'sha256'], [PSA_ALG_SHA_384, 'sha384'], [PSA_ALG_SHA_512, 'sha512']];

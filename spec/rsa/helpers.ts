@@ -6,8 +6,8 @@
  */
 import * as crypto from 'node:crypto';
 import { createPsa } from '../../src/index.js';
-import { parseRsaPrivateKey } from '../../src/drivers/software/rsa-der.js';
-import { bigIntToBytes, byteLength } from '../../src/drivers/software/rsa-math.js';
+import { parseRsaPrivateKey } from '../../src/drivers/software/rsa/der.js';
+import { bigIntToBytes, byteLength } from '../../src/drivers/software/rsa/math.js';
 
 /** A fresh instance with volatile keys only. */
 export function newPsa(): ReturnType<typeof createPsa> {

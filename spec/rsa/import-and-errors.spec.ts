@@ -24,7 +24,7 @@ import {
   PSA_ERROR_INVALID_PADDING,
   PSA_ERROR_NOT_SUPPORTED,
 } from '../../src/values/status.js';
-import { expectStatus } from '../core/helpers.js';
+import { expectStatus } from '../keys/helpers.js';
 import { newPsa, nodeKeyPair } from './helpers.js';
 
 const usage = PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;

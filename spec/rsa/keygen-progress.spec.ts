@@ -24,7 +24,7 @@ import {
   PSA_ERROR_INVALID_HANDLE,
   PSA_ERROR_NOT_SUPPORTED,
 } from '../../src/values/status.js';
-import { expectStatus } from '../core/helpers.js';
+import { expectStatus } from '../keys/helpers.js';
 import { nodePrivateKeyFromPsa } from './helpers.js';
 
 const alg = PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256);

@@ -15,9 +15,9 @@ import {
   PSA_KEY_USAGE_EXPORT,
 } from '../../src/values/index.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../src/values/status.js';
-import { parseRsaPrivateKey } from '../../src/drivers/software/rsa-der.js';
-import { bitLength } from '../../src/drivers/software/rsa-math.js';
-import { expectStatus } from '../core/helpers.js';
+import { parseRsaPrivateKey } from '../../src/drivers/software/rsa/der.js';
+import { bitLength } from '../../src/drivers/software/rsa/math.js';
+import { expectStatus } from '../keys/helpers.js';
 import { newPsa, nodePrivateKeyFromPsa } from './helpers.js';
 
 const alg = PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256);

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rsaSign } from '../../src/drivers/software/sign-rsa.js';
+import { rsaSign } from '../../src/drivers/software/rsa/sign.js';
 import * as values from '../../src/values/index.js';
 import * as statuses from '../../src/values/status.js';
 import { PsaError } from '../../src/values/error.js';

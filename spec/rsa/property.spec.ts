@@ -18,7 +18,7 @@ import {
   PSA_KEY_USAGE_DECRYPT,
   PSA_KEY_USAGE_ENCRYPT,
 } from '../../src/values/index.js';
-import { rsaSign } from '../../src/drivers/software/sign-rsa.js';
+import { rsaSign } from '../../src/drivers/software/rsa/sign.js';
 import { newPsa, nodeKeyPair } from './helpers.js';
 
 const HASHES = [[PSA_ALG_SHA_1, 'sha1', 20], [PSA_ALG_SHA_224, 'sha224', 28], [PSA_ALG_SHA_256, 'sha256', 32], [PSA_ALG_SHA_384, 'sha384', 48]] as const;

@@ -11,9 +11,9 @@ import {
   PSA_KEY_TYPE_RSA_KEY_PAIR,
   PSA_KEY_USAGE_EXPORT,
 } from '../../src/values/index.js';
-import { rsaSign } from '../../src/drivers/software/sign-rsa.js';
-import { parseRsaPrivateKey } from '../../src/drivers/software/rsa-der.js';
-import { bitLength } from '../../src/drivers/software/rsa-math.js';
+import { rsaSign } from '../../src/drivers/software/rsa/sign.js';
+import { parseRsaPrivateKey } from '../../src/drivers/software/rsa/der.js';
+import { bitLength } from '../../src/drivers/software/rsa/math.js';
 import { newPsa, nodePrivateKeyFromPsa } from './helpers.js';
 
 describe('RSA-4096 key generation', () => {

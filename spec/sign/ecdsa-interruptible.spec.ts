@@ -8,9 +8,9 @@
  */
 import * as crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ecdsaSignHashStart, ecdsaVerifyHashStart } from '../../src/drivers/software/ecdsa-interruptible.js';
-import { ECC_CURVES } from '../../src/drivers/software/ecc-curves.js';
-import { ecdsaSignHash } from '../../src/drivers/software/sign-ecdsa.js';
+import { ecdsaSignHashStart, ecdsaVerifyHashStart } from '../../src/drivers/software/ecc/ecdsa-interruptible.js';
+import { ECC_CURVES } from '../../src/drivers/software/ecc/curves.js';
+import { ecdsaSignHash } from '../../src/drivers/software/ecc/ecdsa.js';
 import type { InterruptibleJob } from '../../src/drivers/sign.js';
 import { PsaError } from '../../src/values/error.js';
 import * as v from '../../src/values/index.js';

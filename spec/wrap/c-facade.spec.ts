@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as psa from '../../src/c/index.js';
 import { softwareDriver } from '../../src/drivers/software/index.js';
 import { testOpaqueDriver } from '../drivers/test-drivers.js';
-import { hex, toHex } from '../core/helpers.js';
+import { hex, toHex } from '../keys/helpers.js';
 
 afterEach(() => psa.mbedtls_psa_crypto_free());
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as psa from '../../src/c/index.js';
-import { toHex } from '../core/helpers.js';
+import { toHex } from '../keys/helpers.js';
 
 afterEach(() => psa.mbedtls_psa_crypto_free());
 

@@ -11,7 +11,7 @@
  */
 import { fail } from '../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_SUCCESS } from '../values/status.js';
-import type { AeadOperation } from '../core/aead.js';
+import type { AeadOperation } from '../core/aead/index.js';
 import { checkBytes } from '../core/validate.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';
 

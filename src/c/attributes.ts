@@ -5,7 +5,7 @@
  * `PSA_MAX_KEY_BITS` is recorded as `PSA_KEY_BITS_TOO_LARGE` (0xffff).
  * @module
  */
-import { extendUsageFlags, type KeyAttributes } from '../core/attributes.js';
+import { extendUsageFlags, type KeyAttributes } from '../core/keys/attributes.js';
 import {
   PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION,
   PSA_KEY_LIFETIME_GET_LOCATION,

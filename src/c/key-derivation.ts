@@ -10,7 +10,7 @@
 import { fail } from '../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_SUCCESS } from '../values/status.js';
 import type { psa_custom_key_parameters_t } from '../values/index.js';
-import type { KeyDerivationOperation } from '../core/key-derivation.js';
+import type { KeyDerivationOperation } from '../core/key-derivation/index.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
 import { instance, setOut, status, type Out } from './instance.js';

@@ -10,7 +10,7 @@
 import { fail } from '../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
 import { PSA_PAKE_CONFIRMED_KEY } from '../values/pake.js';
-import type { PakeOperation } from '../core/pake.js';
+import type { PakeOperation } from '../core/pake/index.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';

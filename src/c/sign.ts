@@ -12,8 +12,8 @@
  */
 import { PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
 import { PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED } from '../values/index.js';
-import type { SignHashInterruptible, VerifyHashInterruptible } from '../core/sign-interruptible.js';
-import type { SignOperation, VerifyOperation } from '../core/sign-operation.js';
+import type { SignHashInterruptible, VerifyHashInterruptible } from '../core/sign/interruptible.js';
+import type { SignOperation, VerifyOperation } from '../core/sign/operation.js';
 import { checkBytes, checkUint } from '../core/validate.js';
 import { holder, implOf, type Holder } from './holder.js';
 import { instance, setOut, status, type Out } from './instance.js';

@@ -2,7 +2,7 @@
  * `mbedtls_psa_get_stats`: how the key slots of the current instance are used.
  * @module
  */
-import type { KeyStoreStats } from '../core/key-store.js';
+import type { KeyStoreStats } from '../core/keys/store.js';
 import { instance, status } from './instance.js';
 
 /** `mbedtls_psa_stats_t`. */

@@ -22,9 +22,9 @@ import {
   PSA_KEY_USAGE_ENCRYPT,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { withKey } from './key-management.js';
+import { withKey } from './keys/management.js';
 
 /** What a driver is told about the key (its id stays in the core). */
 function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes {

@@ -28,7 +28,7 @@ import {
   describe,
 } from '../values/index.js';
 import type { CoreContext } from './context.js';
-import { acquireKey, withKey } from './key-management.js';
+import { acquireKey, withKey } from './keys/management.js';
 import { checkBytes, checkLength, checkUint } from './validate.js';
 
 /** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */

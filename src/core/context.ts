@@ -5,8 +5,8 @@
  * @module
  */
 import type { Dispatcher } from './dispatch.js';
-import type { KeyStore } from './key-store.js';
-import type { PersistentKeys } from './persistent-keys.js';
+import type { KeyStore } from './keys/store.js';
+import type { PersistentKeys } from './keys/persistent.js';
 import type { Rng } from './random.js';
 
 /** Shared state of one instance. */

@@ -18,7 +18,7 @@ import type {
   OpaqueDriver,
   TransparentDriver,
 } from '../drivers/driver.js';
-import type { BuiltinKey } from './key-store.js';
+import type { BuiltinKey } from './keys/store.js';
 
 /** The drivers of one `Psa` instance and the rules for choosing among them. */
 export class Dispatcher {

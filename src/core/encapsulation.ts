@@ -21,10 +21,10 @@ import {
   PSA_KEY_USAGE_ENCRYPT,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import { driverAttributesOf } from './key-agreement.js';
-import { importKey, withKey } from './key-management.js';
+import { importKey, withKey } from './keys/management.js';
 
 /** The result of `psa_encapsulate`: the new shared-secret key and the ciphertext for the peer. */
 export interface EncapsulateResult {

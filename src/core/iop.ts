@@ -32,10 +32,10 @@ import {
   PSA_KEY_USAGE_DERIVE,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { generateKey, importKey, withKey } from './key-management.js';
-import type { KeySlot } from './key-slot.js';
+import { generateKey, importKey, withKey } from './keys/management.js';
+import type { KeySlot } from './keys/slot.js';
 import { copyBytes } from '../bytes.js';
 import { MBEDTLS_ECP_DP_NONE, mbedtls_ecc_group_from_psa } from '../values/ecp-groups.js';
 import { PSA_KEY_TYPE_ECC_GET_FAMILY } from '../values/index.js';

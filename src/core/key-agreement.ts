@@ -21,10 +21,10 @@ import {
   PSA_RAW_KEY_AGREEMENT_OUTPUT_SIZE,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import type { KeySlot } from './key-slot.js';
-import { importKey, withKey } from './key-management.js';
+import type { KeySlot } from './keys/slot.js';
+import { importKey, withKey } from './keys/management.js';
 
 /** What a driver is told about a key. */
 export function driverAttributesOf(a: ResolvedKeyAttributes): DriverKeyAttributes {

@@ -30,11 +30,11 @@ import {
   PSA_MAC_MAX_SIZE,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import type { KeySlot } from './key-slot.js';
-import { withKey } from './key-management.js';
-import { macKeyCanDo } from './policy.js';
+import type { KeySlot } from './keys/slot.js';
+import { withKey } from './keys/management.js';
+import { macKeyCanDo } from './keys/policy.js';
 import { checkBytes, checkLength, checkUint, constantTimeEqual } from './validate.js';
 import { copyRange } from '../bytes.js';
 

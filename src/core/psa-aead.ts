@@ -3,7 +3,7 @@
  * instance and call `aead.ts`.
  * @module
  */
-import { AeadOperation, aeadDecrypt, aeadEncrypt } from './aead.js';
+import { AeadOperation, aeadDecrypt, aeadEncrypt } from './aead/index.js';
 import { api } from './psa-base.js';
 import { PsaCipher } from './psa-cipher.js';
 

@@ -16,9 +16,9 @@ import type { CoreContext } from './context.js';
 import { Dispatcher } from './dispatch.js';
 import { systemEntropy } from './entropy.js';
 import type { HashProvider } from './hash.js';
-import { KeyStore, type KeyStoreStats } from './key-store.js';
+import { KeyStore, type KeyStoreStats } from './keys/store.js';
 import { DEFAULT_KEY_SLOT_COUNT, type PsaOptions } from './options.js';
-import { PersistentKeys } from './persistent-keys.js';
+import { PersistentKeys } from './keys/persistent.js';
 import { Rng } from './random.js';
 import { checkLength, checkObject, checkUint } from './validate.js';
 

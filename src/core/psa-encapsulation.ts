@@ -3,7 +3,7 @@
  * thin wrappers that check JavaScript arguments and call `encapsulation.ts`.
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './attributes.js';
+import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
 import { decapsulate, encapsulate, type EncapsulateResult } from './encapsulation.js';
 import { api } from './psa-base.js';
 import { PsaKeyAgreement } from './psa-key-agreement.js';

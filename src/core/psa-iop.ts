@@ -5,7 +5,7 @@
  * each `complete` call (the C facade passes `psa_interruptible_get_max_ops()`).
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './attributes.js';
+import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
 import { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from './iop.js';
 import { api } from './psa-base.js';
 import { PsaPake } from './psa-pake.js';

@@ -3,7 +3,7 @@
  * thin wrappers that check JavaScript arguments and call `key-agreement.ts`.
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './attributes.js';
+import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
 import { keyAgreement, rawKeyAgreement } from './key-agreement.js';
 import { api } from './psa-base.js';
 import { PsaAsymmetricEncryption } from './psa-asymmetric-encryption.js';

@@ -4,9 +4,9 @@
  * arguments and call `key-derivation.ts`.
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './attributes.js';
-import { KeyDerivationOperation } from './key-derivation.js';
-import type { CustomKeyParameters } from './key-management.js';
+import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
+import { KeyDerivationOperation } from './key-derivation/index.js';
+import type { CustomKeyParameters } from './keys/management.js';
 import { api } from './psa-base.js';
 import { PsaEncapsulation } from './psa-encapsulation.js';
 import { checkBytes, checkObject, checkUint } from './validate.js';

@@ -1,14 +1,14 @@
 /**
  * Key management and hashing methods of `Psa` (`psa_import_key`, `psa_attach_key` …
  * `psa_check_key_usage`, `psa_hash_*`): thin wrappers that check JavaScript
- * arguments and call `key-management.ts` / `hash.ts`.
+ * arguments and call `keys/management.ts` / `hash.ts`.
  * @module
  */
-import { resolveAttributes, type KeyAttributes, type ResolvedKeyAttributes } from './attributes.js';
+import { resolveAttributes, type KeyAttributes, type ResolvedKeyAttributes } from './keys/attributes.js';
 import { hashCompare, hashCompute, HashOperation } from './hash.js';
-import { attachKey as attach } from './key-attach.js';
-import * as keys from './key-management.js';
-import { checkKeyUsage } from './key-usage.js';
+import { attachKey as attach } from './keys/attach.js';
+import * as keys from './keys/management.js';
+import { checkKeyUsage } from './keys/usage.js';
 import type { GenerateKeyOptions } from '../drivers/driver.js';
 import { api, PsaBase } from './psa-base.js';
 import { checkBytes, checkObject, checkUint } from './validate.js';

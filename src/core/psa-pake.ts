@@ -3,8 +3,8 @@
  * thin wrappers that check JavaScript arguments and call `pake.ts`.
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './attributes.js';
-import { PakeOperation, type PakeCipherSuite } from './pake.js';
+import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
+import { PakeOperation, type PakeCipherSuite } from './pake/index.js';
 import { api } from './psa-base.js';
 import { PsaKeyDerivation } from './psa-key-derivation.js';
 import { checkObject } from './validate.js';

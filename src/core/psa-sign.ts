@@ -3,14 +3,14 @@
  * `psa_sign_message`, `psa_verify_message`, their PSA 1.4 `*WithContext`
  * forms, and the PSA 1.5 multipart `psa_sign_operation_t` /
  * `psa_verify_operation_t`. Thin wrappers that check JavaScript arguments
- * and call `sign.ts` / `sign-operation.ts`.
+ * and call `sign.ts` / `sign/operation.ts`.
  * @module
  */
 import { api } from './psa-base.js';
 import { PsaXof } from './psa-xof.js';
-import { signHash, signMessage, verifyHash, verifyMessage, type SignEnv } from './sign.js';
-import { SignHashInterruptible, VerifyHashInterruptible } from './sign-interruptible.js';
-import { SignOperation, VerifyOperation } from './sign-operation.js';
+import { signHash, signMessage, verifyHash, verifyMessage, type SignEnv } from './sign/index.js';
+import { SignHashInterruptible, VerifyHashInterruptible } from './sign/interruptible.js';
+import { SignOperation, VerifyOperation } from './sign/operation.js';
 import { checkBytes, checkLength, checkUint } from './validate.js';
 
 /** `PsaXof` plus the signature functions. */

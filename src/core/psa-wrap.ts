@@ -4,8 +4,8 @@
  * `psa_check_key_usage` that KW and KWP with an AES key are supported.
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './attributes.js';
-import { checkKeyUsage } from './key-usage.js';
+import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
+import { checkKeyUsage } from './keys/usage.js';
 import { PSA_KEY_USAGE_UNWRAP, PSA_KEY_USAGE_WRAP } from '../values/usage.js';
 import { PsaAead } from './psa-aead.js';
 import { api } from './psa-base.js';

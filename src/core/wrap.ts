@@ -30,11 +30,11 @@ import {
   describe,
 } from '../values/index.js';
 import type { DriverEntryPoints } from '../drivers/driver.js';
-import type { ResolvedKeyAttributes } from './attributes.js';
+import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { createKey } from './key-creation.js';
-import { exportKey, withKey } from './key-management.js';
-import type { KeySlot } from './key-slot.js';
+import { createKey } from './keys/creation.js';
+import { exportKey, withKey } from './keys/management.js';
+import type { KeySlot } from './keys/slot.js';
 import { copyBytes } from '../bytes.js';
 
 /** The block length, in bytes, of the ciphers KW and KWP are defined for. */

@@ -1,7 +1,7 @@
 /**
  * Configuration macros the key agreement part of this build defines (one per
  * line). PSA_WANT_ALG_FFDH is listed with the DH key capabilities
- * (`keys-dh.ts`), which own FFDH.
+ * (`dh/keys.ts`), which own FFDH.
  */
 export const KEY_AGREEMENT_CAPABILITIES: readonly string[] = [
   'PSA_WANT_ALG_ECDH',

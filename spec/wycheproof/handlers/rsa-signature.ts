@@ -12,7 +12,7 @@
  * changed salt length do not apply: any salt length is valid there).
  */
 import { createPsa, type Psa } from '../../../src/core/psa.js';
-import { rsaSign } from '../../../src/drivers/software/sign-rsa.js';
+import { rsaSign } from '../../../src/drivers/software/rsa/sign.js';
 import {
   PSA_ALG_RSA_PKCS1V15_SIGN,
   PSA_ALG_RSA_PSS,

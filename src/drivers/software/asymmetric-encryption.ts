@@ -16,8 +16,8 @@ import {
   PSA_KEY_TYPE_RSA_KEY_PAIR,
 } from '../../values/index.js';
 import type { AsymmetricEncryptionEntryPoints } from '../asymmetric-encryption.js';
-import { loadRsaKey, rsaPrivate, rsaPublic } from './rsa-key.js';
-import { oaepDecode, oaepEncode, pkcs1v15EncryptDecode, pkcs1v15EncryptEncode } from './rsa-padding.js';
+import { loadRsaKey, rsaPrivate, rsaPublic } from './rsa/key.js';
+import { oaepDecode, oaepEncode, pkcs1v15EncryptDecode, pkcs1v15EncryptEncode } from './rsa/padding.js';
 
 /** The OAEP hash of `alg`, NOT_SUPPORTED when it has no implementation. */
 function oaepHash(alg: number): number {

@@ -20,8 +20,8 @@ import {
 import { describe } from '../../values/index.js';
 import type { DriverKeyAttributes } from '../driver.js';
 import type { EncapsulationEntryPoints } from '../encapsulation.js';
-import { ecdhAgreement } from './ecdh.js';
-import { eccKeys, eccPublicKey } from './keys-ecc.js';
+import { ecdhAgreement } from './ecc/ecdh.js';
+import { eccKeys, eccPublicKey } from './ecc/keys.js';
 
 /** NOT_SUPPORTED for another algorithm, INVALID_ARGUMENT for a key ECIES cannot use. */
 function checkEcies(attributes: DriverKeyAttributes, alg: number, fn: string): void {

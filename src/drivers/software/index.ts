@@ -9,20 +9,20 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_KEY_TYPE_IS_UNSTRUCTURED, describe } from '../../values/index.js';
 import type { TransparentDriver } from '../driver.js';
-import { softwareHashCompute, softwareHashResume, softwareHashSetup } from './hash.js';
+import { softwareHashCompute, softwareHashResume, softwareHashSetup } from './hash/index.js';
 import { generateUnstructured, importUnstructured } from './unstructured.js';
-import { softwareAead } from './aead.js';
-import { softwareCipher } from './cipher.js';
-import { softwareMac } from './mac.js';
-import { softwareKeyWrap } from './wrap.js';
-import { softwareXof } from './xof.js';
+import { softwareAead } from './aead/index.js';
+import { softwareCipher } from './cipher/index.js';
+import { softwareMac } from './mac/index.js';
+import { softwareKeyWrap } from './wrap/index.js';
+import { softwareXof } from './xof/index.js';
 import { softwareAsymmetricEncryption } from './asymmetric-encryption.js';
 import { softwareEncapsulation } from './encapsulation.js';
-import { keyFamilyOf } from './key-families.js';
+import { keyFamilyOf } from './keys.js';
 import { softwareKeyAgreement } from './key-agreement.js';
 import { softwareSign } from './sign.js';
-import { softwarePake } from './pake.js';
-import { softwareInterruptibleKeys } from './ecc-interruptible-keys.js';
+import { softwarePake } from './pake/index.js';
+import { softwareInterruptibleKeys } from './ecc/interruptible-keys.js';
 
 /** Create the software driver. */
 export function softwareDriver(): TransparentDriver {

@@ -8,8 +8,8 @@ import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_ALG_ECDH, PSA_ALG_FFDH } from '../../values/algorithms-pk.js';
 import { describe } from '../../values/index.js';
 import type { KeyAgreementEntryPoints } from '../key-agreement.js';
-import { dhAgreement } from './agreement-dh.js';
-import { ecdhAgreement } from './ecdh.js';
+import { dhAgreement } from './dh/agreement.js';
+import { ecdhAgreement } from './ecc/ecdh.js';
 
 /** KeyAgreement entry points of the software driver. */
 export const softwareKeyAgreement: KeyAgreementEntryPoints = {

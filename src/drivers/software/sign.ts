@@ -1,6 +1,6 @@
 /**
- * The software driver's sign entry points: ECDSA (`sign-ecdsa.ts`), EdDSA
- * (`sign-eddsa.ts`) and RSA (`sign-rsa.ts`, NOT_SUPPORTED while that hook
+ * The software driver's sign entry points: ECDSA (`ecc/ecdsa.ts`), EdDSA
+ * (`ecc/eddsa.ts`) and RSA (`rsa/sign.ts`, NOT_SUPPORTED while that hook
  * is undefined). As Mbed TLS's built-in driver: an algorithm of another
  * family than the key (RSA-PSS with an ECC key, ECDSA with an RSA key) is
  * INVALID_ARGUMENT; a key type no module handles is NOT_SUPPORTED. Message
@@ -21,10 +21,10 @@ import {
   PSA_KEY_TYPE_IS_RSA,
   describe,
 } from '../../values/index.js';
-import { ecdsaSignHashStart, ecdsaVerifyHashStart } from './ecdsa-interruptible.js';
-import { ecdsaSignHash, ecdsaVerifyHash, isEcdsa } from './sign-ecdsa.js';
-import { eddsaSignHash, eddsaSignMessage, eddsaVerifyHash, eddsaVerifyMessage, isEddsa } from './sign-eddsa.js';
-import { rsaSign } from './sign-rsa.js';
+import { ecdsaSignHashStart, ecdsaVerifyHashStart } from './ecc/ecdsa-interruptible.js';
+import { ecdsaSignHash, ecdsaVerifyHash, isEcdsa } from './ecc/ecdsa.js';
+import { eddsaSignHash, eddsaSignMessage, eddsaVerifyHash, eddsaVerifyMessage, isEddsa } from './ecc/eddsa.js';
+import { rsaSign } from './rsa/sign.js';
 
 /** Which module signs with this key type and algorithm; throws when none does. */
 function route(type: number, alg: number): 'ecdsa' | 'eddsa' | 'rsa' {

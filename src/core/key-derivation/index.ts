@@ -1,0 +1,381 @@
+/**
+ * The key derivation operation (`psa_key_derivation_operation_t`): setup,
+ * capacity, inputs (bytes, integer, key, key agreement), outputs (bytes,
+ * key, custom key), verification (bytes, key) and abort, with the checks,
+ * their order and the statuses of Mbed TLS (`psa_crypto.c`):
+ * - a failed input aborts the operation (it becomes inactive);
+ * - a failed output keeps the algorithm but drops the state and sets the
+ *   capacity to 0, so later outputs give INSUFFICIENT_DATA, not BAD_STATE;
+ * - output_key needs the SECRET or PASSWORD to come from a key or a key
+ *   agreement (NOT_PERMITTED otherwise).
+ * verify_bytes / verify_key, which Mbed TLS does not implement, follow the
+ * spec: a mismatch is INVALID_SIGNATURE and ends the operation's output.
+ * @module
+ */
+import type { KdfState } from '../../drivers/key-derivation.js';
+import { PsaError, fail, statusOf } from '../../values/error.js';
+import {
+  PSA_ERROR_BAD_STATE,
+  PSA_ERROR_INSUFFICIENT_DATA,
+  PSA_ERROR_INVALID_ARGUMENT,
+  PSA_ERROR_INVALID_SIGNATURE,
+  PSA_ERROR_NOT_PERMITTED,
+  PSA_ERROR_NOT_SUPPORTED,
+} from '../../values/status.js';
+import {
+  PSA_ALG_IS_KEY_AGREEMENT,
+  PSA_ALG_KEY_AGREEMENT_GET_BASE,
+  PSA_KEY_DERIVATION_INPUT_PASSWORD,
+  PSA_KEY_DERIVATION_INPUT_SECRET,
+  PSA_KEY_DERIVATION_UNLIMITED_CAPACITY,
+  PSA_KEY_LIFETIME_GET_LOCATION,
+  PSA_KEY_TYPE_DERIVE,
+  PSA_KEY_TYPE_NONE,
+  PSA_KEY_TYPE_PASSWORD_HASH,
+  PSA_KEY_USAGE_DERIVE,
+  PSA_KEY_USAGE_VERIFY_DERIVATION,
+  describe,
+} from '../../values/index.js';
+import type { ResolvedKeyAttributes } from '../keys/attributes.js';
+import type { CoreContext } from '../context.js';
+import { createKey } from '../keys/creation.js';
+import { keyAgreementSecret } from '../key-agreement.js';
+import { derivedKeyData } from './keys.js';
+import { inputAllowed, kdfAlgOf, setupCapacity, startKdf } from './rules.js';
+import { withKey, type CustomKeyParameters } from '../keys/management.js';
+import type { KeySlot } from '../keys/slot.js';
+import { checkBytes, checkLength, checkObject, checkUint, constantTimeEqual } from '../validate.js';
+
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/**
+ * A capacity argument: a non-negative integer. Values from 2^53 − 1 up
+ * (`SIZE_MAX` given as a bigint) count as `PSA_KEY_DERIVATION_UNLIMITED_CAPACITY`.
+ */
+function checkCapacity(value: unknown, fn: string): number {
+  if (typeof value === 'bigint' && value >= 0n && value <= UINT64_MAX) {
+    return value >= BigInt(PSA_KEY_DERIVATION_UNLIMITED_CAPACITY) ? PSA_KEY_DERIVATION_UNLIMITED_CAPACITY : Number(value);
+  }
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return Math.min(value, PSA_KEY_DERIVATION_UNLIMITED_CAPACITY);
+  return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: capacity must be a non-negative integer`);
+}
+
+/** A `uint64_t` argument as a bigint. */
+function checkUint64(value: unknown, fn: string, param: string): bigint {
+  if (typeof value === 'bigint' && value >= 0n && value <= UINT64_MAX) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${param} must be an unsigned 64-bit integer`);
+}
+
+/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
+function asPsaError(err: unknown): PsaError {
+  if (err instanceof PsaError) return err;
+  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
+}
+
+/** A key's material for use as a KDF input; keys in an opaque driver cannot be read (NOT_SUPPORTED). */
+function transparentMaterial(slot: KeySlot, fn: string): Uint8Array {
+  if (PSA_KEY_LIFETIME_GET_LOCATION(slot.attributes.lifetime) !== 0) {
+    fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: the key is in a secure element`);
+  }
+  return slot.keyBuffer;
+}
+
+/**
+ * A key derivation operation. Constructed inactive; `setup` makes it
+ * active; `abort` or a failed input make it inactive again.
+ */
+export class KeyDerivationOperation {
+  readonly #core: (fn: string) => CoreContext;
+  #alg = 0;
+  #capacity = 0;
+  #state: KdfState | undefined;
+  #canOutputKey = false;
+  #verifyOnly = false;
+
+  /** An inactive operation; `core` gives the instance's context (BAD_STATE once it is closed). */
+  constructor(core: (fn: string) => CoreContext) {
+    this.#core = core;
+  }
+
+  /** Whether the operation has an algorithm (set up and not aborted). */
+  get active(): boolean {
+    return this.#alg !== 0;
+  }
+
+  /** The algorithm of the operation; 0 (`PSA_ALG_NONE`) when inactive. */
+  get alg(): number {
+    return this.#alg;
+  }
+
+  #requireAlg(fn: string): void {
+    if (this.#alg === 0) fail(PSA_ERROR_BAD_STATE, `${fn}: the key derivation operation is not set up`);
+  }
+
+  /** Run an input step: on failure abort the operation (Mbed TLS's `psa_key_derivation_input_internal`). */
+  #input(body: () => void): void {
+    try {
+      body();
+    } catch (err) {
+      this.abort();
+      throw asPsaError(err);
+    }
+  }
+
+  /** Keep the algorithm, drop the state and the capacity (Mbed TLS's failed-output path). */
+  #exhaust(): void {
+    this.#state?.destroy();
+    this.#state = undefined;
+    this.#capacity = 0;
+    this.#canOutputKey = false;
+  }
+
+  /** `psa_key_derivation_setup`: BAD_STATE when already set up; a failed setup leaves the operation inactive. */
+  setup(alg: number): void {
+    const fn = 'psa_key_derivation_setup';
+    try {
+      checkUint(alg, fn, 'alg');
+      if (this.#alg !== 0) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already set up`);
+      this.#core(fn);
+      const capacity = setupCapacity(alg, fn);
+      this.#state = startKdf(kdfAlgOf(alg));
+      this.#capacity = capacity;
+      this.#alg = alg;
+      this.#canOutputKey = false;
+      this.#verifyOnly = false;
+    } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /** `psa_key_derivation_get_capacity`: how many bytes may still be read. */
+  getCapacity(): number {
+    this.#requireAlg('psa_key_derivation_get_capacity');
+    return this.#capacity;
+  }
+
+  /** `psa_key_derivation_set_capacity`: lower the capacity (INVALID_ARGUMENT above the current one; the operation stays usable). */
+  setCapacity(capacity: number | bigint): void {
+    const fn = 'psa_key_derivation_set_capacity';
+    const requested = checkCapacity(capacity, fn);
+    this.#requireAlg(fn);
+    if (this.#state?.capacityFixed?.() === true) fail(PSA_ERROR_BAD_STATE, `${fn}: ${describe(this.#alg, 'alg')} fixed its output length at the first output`);
+    if (requested > this.#capacity) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${capacity} is above the capacity ${this.#capacity}`);
+    this.#capacity = requested;
+  }
+
+  #feed(step: number, keyType: number, data: Uint8Array, fn: string): void {
+    this.#requireAlg(fn);
+    if (!inputAllowed(kdfAlgOf(this.#alg), step, keyType, fn)) {
+      fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a ${describe(keyType, 'keyType')} key cannot be input 0x${step.toString(16)}`);
+    }
+    if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
+    this.#state.input(step, data);
+  }
+
+  /** `psa_key_derivation_input_bytes`: feed `data` as input `step`. */
+  inputBytes(step: number, data: Uint8Array): void {
+    const fn = 'psa_key_derivation_input_bytes';
+    checkUint(step, fn, 'step', 16);
+    checkBytes(data, fn, 'data');
+    this.#input(() => this.#feed(step, PSA_KEY_TYPE_NONE, data, fn));
+  }
+
+  /** `psa_key_derivation_input_integer`: feed `value` (0 … 2^64 − 1) as input `step` (PBKDF2's COST). */
+  inputInteger(step: number, value: number | bigint): void {
+    const fn = 'psa_key_derivation_input_integer';
+    checkUint(step, fn, 'step', 16);
+    const v = checkUint64(value, fn, 'value');
+    this.#input(() => {
+      this.#requireAlg(fn);
+      if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
+      this.#state.inputInteger(step, v);
+    });
+  }
+
+  /**
+   * `psa_key_derivation_input_key`: feed the material of `key` as input
+   * `step`. The key needs usage DERIVE (or VERIFY_DERIVATION, which then
+   * permits only verification) and a policy permitting the operation's algorithm.
+   */
+  inputKey(step: number, key: number): void {
+    const fn = 'psa_key_derivation_input_key';
+    checkUint(step, fn, 'step', 16);
+    checkUint(key, fn, 'key');
+    this.#input(() => {
+      const ctx = this.#core(fn);
+      withKey(ctx, key, 0, this.#alg, fn, (slot) => {
+        const usage = slot.attributes.usage;
+        if ((usage & (PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_VERIFY_DERIVATION)) === 0) {
+          fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the key policy lacks ${describe(PSA_KEY_USAGE_DERIVE, 'usage')}`);
+        }
+        const material = transparentMaterial(slot, fn);
+        if ((usage & PSA_KEY_USAGE_DERIVE) === 0) this.#verifyOnly = true;
+        if (step === PSA_KEY_DERIVATION_INPUT_SECRET || step === PSA_KEY_DERIVATION_INPUT_PASSWORD) this.#canOutputKey = true;
+        this.#feed(step, slot.attributes.type, material, fn);
+      });
+    });
+  }
+
+  /**
+   * `psa_key_derivation_key_agreement`: the shared secret of `privateKey`
+   * (usage DERIVE) and `peerKey` as input `step`. INVALID_ARGUMENT when the
+   * operation's algorithm is not a key agreement; a failed key lookup
+   * leaves the operation as it was; any later failure aborts it.
+   */
+  keyAgreement(step: number, privateKey: number, peerKey: Uint8Array): void {
+    const fn = 'psa_key_derivation_key_agreement';
+    try {
+      checkUint(step, fn, 'step', 16);
+      checkUint(privateKey, fn, 'private_key');
+      checkBytes(peerKey, fn, 'peer_key');
+      if (!PSA_ALG_IS_KEY_AGREEMENT(this.#alg)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the operation is not a key agreement`);
+    } catch (err) {
+      throw asPsaError(err);
+    }
+    const ctx = this.#core(fn);
+    let failedInside = false;
+    try {
+      withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, this.#alg, fn, (slot) => {
+        failedInside = true;
+        if (PSA_KEY_LIFETIME_GET_LOCATION(slot.attributes.lifetime) !== 0) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: the key is in a secure element`);
+        const secret = keyAgreementSecret(ctx, slot, PSA_ALG_KEY_AGREEMENT_GET_BASE(this.#alg), peerKey, fn);
+        try {
+          this.#feed(step, PSA_KEY_TYPE_DERIVE, secret, fn);
+        } finally {
+          secret.fill(0);
+        }
+        if (step === PSA_KEY_DERIVATION_INPUT_SECRET) this.#canOutputKey = true;
+      });
+    } catch (err) {
+      if (failedInside) this.abort();
+      throw asPsaError(err);
+    }
+  }
+
+  /** Read `length` bytes, with Mbed TLS's capacity rules and failed-output path. */
+  #read(length: number, fn: string): Uint8Array {
+    this.#requireAlg(fn);
+    if (length === 0 && this.#capacity === 0) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: the capacity is exhausted`);
+    try {
+      if (length > this.#capacity) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: ${length} bytes requested, ${this.#capacity} left`);
+      if (this.#verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
+      if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has no state`);
+      this.#state.startOutput?.(this.#capacity);
+      this.#capacity -= length;
+      return this.#state.read(length);
+    } catch (err) {
+      this.#exhaust();
+      throw asPsaError(err);
+    }
+  }
+
+  /** `psa_key_derivation_output_bytes`: the next `length` bytes. */
+  outputBytes(length: number): Uint8Array {
+    const fn = 'psa_key_derivation_output_bytes';
+    try {
+      checkLength(length, fn, 'output_length');
+      return this.#read(length, fn);
+    } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /**
+   * `psa_key_derivation_output_key_custom` (and `output_key` with default
+   * parameters): a new key with `attributes` from the next bytes. Returns its id.
+   */
+  outputKey(attributes: ResolvedKeyAttributes, custom: CustomKeyParameters = { flags: 0 }, customData: Uint8Array = new Uint8Array(0)): number {
+    const isCustom = custom.flags !== 0 || customData.length !== 0;
+    const fn = isCustom ? 'psa_key_derivation_output_key_custom' : 'psa_key_derivation_output_key';
+    try {
+      if (attributes.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key size must be given`);
+      if (isCustom) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: no custom derivation parameters are defined`);
+      this.#requireAlg(fn);
+      if (!this.#canOutputKey || this.#verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the secret was not given as a key`);
+      const ctx = this.#core(fn);
+      checkObject(attributes, fn, 'attributes');
+      return createKey(ctx, attributes, fn, (a) => {
+        // PSA 1.5: a derived PASSWORD_HASH key permits the operation's algorithm or none.
+        if (a.type === PSA_KEY_TYPE_PASSWORD_HASH && a.alg !== 0 && a.alg !== this.#alg) {
+          fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a derived ${describe(a.type, 'keyType')} key must permit the operation's algorithm`);
+        }
+        const data = this.#state?.deriveKey ? this.#deriveKey(a.type, a.bits, fn) : derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn);
+        try {
+          return ctx.dispatch.importKey(a, data, fn);
+        } finally {
+          data.fill(0);
+        }
+      });
+    } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /** A key value from a KDF whose output is a key (WPA3-SAE H2E), with the failed-output path of `#read`. */
+  #deriveKey(type: number, bits: number, fn: string): Uint8Array {
+    try {
+      const data = this.#state!.deriveKey!(type, bits, fn);
+      this.#capacity = 0;
+      return data;
+    } catch (err) {
+      this.#exhaust();
+      throw asPsaError(err);
+    }
+  }
+
+  /** Compare the next `expected.length` bytes with `expected` in constant time. */
+  #verify(expected: Uint8Array, fn: string): void {
+    const actual = this.#read(expected.length, fn);
+    const equal = constantTimeEqual(actual, expected);
+    actual.fill(0);
+    if (!equal) {
+      this.#exhaust();
+      fail(PSA_ERROR_INVALID_SIGNATURE, `${fn}: the derived bytes differ`);
+    }
+  }
+
+  /** `psa_key_derivation_verify_bytes`: INVALID_SIGNATURE unless the next bytes are `expected`. */
+  verifyBytes(expected: Uint8Array): void {
+    const fn = 'psa_key_derivation_verify_bytes';
+    try {
+      checkBytes(expected, fn, 'expected');
+      this.#verify(expected, fn);
+    } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /**
+   * `psa_key_derivation_verify_key`: INVALID_SIGNATURE unless the next bytes
+   * are the material of `expected`, a PASSWORD_HASH key (else
+   * INVALID_ARGUMENT) with usage VERIFY_DERIVATION permitting the operation's algorithm.
+   */
+  verifyKey(expected: number): void {
+    const fn = 'psa_key_derivation_verify_key';
+    try {
+      checkUint(expected, fn, 'expected');
+      this.#requireAlg(fn);
+      const ctx = this.#core(fn);
+      withKey(ctx, expected, PSA_KEY_USAGE_VERIFY_DERIVATION, this.#alg, fn, (slot) => {
+        if (slot.attributes.type !== PSA_KEY_TYPE_PASSWORD_HASH) {
+          fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the expected key is not a ${describe(PSA_KEY_TYPE_PASSWORD_HASH, 'keyType')} key`);
+        }
+        this.#verify(transparentMaterial(slot, fn), fn);
+      });
+    } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /** `psa_key_derivation_abort`: wipe and release; valid in any state. */
+  abort(): void {
+    const state = this.#state;
+    this.#state = undefined;
+    this.#alg = 0;
+    this.#capacity = 0;
+    this.#canOutputKey = false;
+    this.#verifyOnly = false;
+    state?.destroy();
+  }
+}

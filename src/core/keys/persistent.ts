@@ -1,0 +1,112 @@
+/**
+ * Persistent keys on ITS: one entry per key, UID = key id, value = the Mbed
+ * TLS key record. Mirrors `psa_crypto_storage.c` (save refuses to overwrite;
+ * a size mismatch after writing removes the entry; load rejects empty
+ * material) with one deliberate improvement: a record that cannot be parsed
+ * can still be removed (`removeUnreadable`), so a corrupt key is destroyable.
+ * @module
+ */
+import { fail, PsaError } from '../../values/error.js';
+import {
+  PSA_ERROR_ALREADY_EXISTS,
+  PSA_ERROR_DATA_INVALID,
+  PSA_ERROR_DOES_NOT_EXIST,
+  PSA_ERROR_INSUFFICIENT_STORAGE,
+  PSA_ERROR_INVALID_ARGUMENT,
+  PSA_ERROR_STORAGE_FAILURE,
+} from '../../values/status.js';
+import type { Its } from '../../storage/its.js';
+import { decodeKeyRecord, encodeKeyRecord, KEY_RECORD_MAX_MATERIAL_SIZE } from '../../storage/key-file.js';
+import type { ResolvedKeyAttributes } from './attributes.js';
+import { copyBytes } from '../../bytes.js';
+
+/** A key as read back from storage. */
+export interface StoredKey {
+  readonly lifetime: number;
+  readonly type: number;
+  readonly bits: number;
+  readonly usage: number;
+  readonly alg: number;
+  readonly alg2: number;
+  readonly material: Uint8Array;
+}
+
+const uidOf = (id: number): bigint => BigInt(id >>> 0);
+
+const isStatus = (err: unknown, status: number): boolean => err instanceof PsaError && err.status === status;
+
+/** Key records on one ITS backend. */
+export class PersistentKeys {
+  constructor(readonly its: Its) {}
+
+  /** Whether an entry exists for `id`. */
+  exists(id: number): boolean {
+    try {
+      this.its.getInfo(uidOf(id));
+      return true;
+    } catch (err) {
+      if (isStatus(err, PSA_ERROR_DOES_NOT_EXIST)) return false;
+      throw err;
+    }
+  }
+
+  /** `psa_save_persistent_key`. */
+  save(attributes: ResolvedKeyAttributes, material: Uint8Array): void {
+    if (material.length === 0) fail(PSA_ERROR_INVALID_ARGUMENT, 'persistent key with no material');
+    if (material.length > KEY_RECORD_MAX_MATERIAL_SIZE) {
+      fail(PSA_ERROR_INSUFFICIENT_STORAGE, 'key material larger than PSA_CRYPTO_MAX_STORAGE_SIZE');
+    }
+    if (this.exists(attributes.id)) fail(PSA_ERROR_ALREADY_EXISTS, `key id ${attributes.id} already exists in storage`);
+    const record = encodeKeyRecord(attributes, material);
+    const uid = uidOf(attributes.id);
+    try {
+      try {
+        this.its.set(uid, record, 0);
+      } catch (err) {
+        if (err instanceof PsaError) fail(PSA_ERROR_DATA_INVALID, `storage refused the key record (${err.code})`);
+        throw err;
+      }
+      if (this.its.getInfo(uid).size !== record.length) fail(PSA_ERROR_DATA_INVALID, 'key record size mismatch after writing');
+    } catch (err) {
+      try {
+        this.its.remove(uid);
+      } catch {
+        // Already reporting the first failure.
+      }
+      throw err;
+    } finally {
+      record.fill(0);
+    }
+  }
+
+  /**
+   * `psa_load_persistent_key`: DOES_NOT_EXIST when absent, DATA_INVALID /
+   * DATA_CORRUPT for a bad record, STORAGE_FAILURE for a record without material.
+   */
+  load(id: number): StoredKey {
+    const uid = uidOf(id);
+    const size = this.its.getInfo(uid).size;
+    const bytes = this.its.get(uid, 0, size);
+    try {
+      if (bytes.length !== size) fail(PSA_ERROR_DATA_INVALID, `key record ${id} is shorter than announced`);
+      const { attributes, material } = decodeKeyRecord(bytes);
+      if (material.length === 0) fail(PSA_ERROR_STORAGE_FAILURE, `key record ${id} has no key material`);
+      return { ...attributes, material: copyBytes(material) };
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
+  /** `psa_destroy_persistent_key`: success when already absent. */
+  remove(id: number): void {
+    const uid = uidOf(id);
+    if (!this.exists(id)) return;
+    try {
+      this.its.remove(uid);
+    } catch (err) {
+      if (err instanceof PsaError) fail(PSA_ERROR_DATA_INVALID, `could not remove key record ${id} (${err.code})`);
+      throw err;
+    }
+    if (this.exists(id)) fail(PSA_ERROR_DATA_INVALID, `key record ${id} still present after removal`);
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * The PAKE operation (`psa_pake_operation_t`): setup with a password key and
+ * a cipher suite, the `set_role/user/peer/context` inputs, the exchange
+ * steps and `get_shared_key`, with the checks, their order and the statuses
+ * of Mbed TLS's `psa_crypto.c` and PSA 1.5 §10.13:
+ * - setup copies the password key (the key may be destroyed afterwards) and
+ *   leaves the operation unchanged when it fails;
+ * - the driver is started at the first `output`/`input` (the end of the
+ *   "collect inputs" stage), and from then on owns the step order;
+ * - as for every multipart operation here (and in Mbed TLS), any failure of
+ *   an active operation aborts it: later calls are BAD_STATE until a new
+ *   setup; `get_shared_key` ends the operation whether it succeeds or not.
+ * @module
+ */
+import type { DriverKeyAttributes } from '../../drivers/driver.js';
+import type { PakeContext } from '../../drivers/pake.js';
+import { copyBytes } from '../../bytes.js';
+import { PsaError, fail, statusOf } from '../../values/error.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
+import { PSA_KEY_USAGE_DERIVE, PSA_PAKE_INPUT_SIZE, PSA_PAKE_OUTPUT_MAX_SIZE } from '../../values/index.js';
+import { PSA_PAKE_CONFIRMED_KEY, PSA_PAKE_ROLE_NONE } from '../../values/pake.js';
+import type { ResolvedKeyAttributes } from '../keys/attributes.js';
+import type { CoreContext } from '../context.js';
+import { createKey } from '../keys/creation.js';
+import { withKey } from '../keys/management.js';
+import {
+  checkContextAllowed,
+  checkIdentity,
+  checkKeyConfirmation,
+  checkPasswordKey,
+  checkReady,
+  checkRole,
+  pakeFamilyOf,
+  type PakeFamily,
+} from './rules.js';
+import { checkBytes, checkLength, checkObject, checkUint } from '../validate.js';
+
+/**
+ * `psa_pake_cipher_suite_t`: the PAKE algorithm, the primitive
+ * (`PSA_PAKE_PRIMITIVE(type, family, bits)`) and the key confirmation
+ * (`PSA_PAKE_CONFIRMED_KEY`, the default, or `PSA_PAKE_UNCONFIRMED_KEY`).
+ */
+export interface PakeCipherSuite {
+  readonly algorithm: number;
+  readonly primitive: number;
+  readonly keyConfirmation?: number;
+}
+
+/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
+function asPsaError(err: unknown): PsaError {
+  if (err instanceof PsaError) return err;
+  return new PsaError(statusOf(err), err instanceof Error ? err.name : String(err));
+}
+
+/** Everything the setup stage collected, wiped once the driver has started or the operation ends. */
+interface Collected {
+  readonly family: PakeFamily;
+  readonly alg: number;
+  readonly primitive: number;
+  readonly keyConfirmation: number;
+  readonly keyAttributes: DriverKeyAttributes;
+  readonly password: Uint8Array;
+  role: number | undefined;
+  user: Uint8Array | undefined;
+  peer: Uint8Array | undefined;
+  context: Uint8Array | undefined;
+}
+
+type Stage =
+  | { readonly kind: 'inactive' }
+  | { readonly kind: 'collect'; readonly inputs: Collected }
+  | { readonly kind: 'compute'; readonly alg: number; readonly primitive: number; readonly driver: PakeContext };
+
+/** A PAKE operation. Constructed inactive; `setup` makes it active; `abort` or a successful `getSharedKey` end it. */
+export class PakeOperation {
+  readonly #core: (fn: string) => CoreContext;
+  #stage: Stage = { kind: 'inactive' };
+
+  /** An inactive operation; `core` gives the instance's context (BAD_STATE once it is closed). */
+  constructor(core: (fn: string) => CoreContext) {
+    this.#core = core;
+  }
+
+  /** Whether the operation is set up (and not ended, failed or aborted). */
+  get active(): boolean {
+    return this.#stage.kind === 'collect' || this.#stage.kind === 'compute';
+  }
+
+  /** Run a step: any failure aborts the operation (Mbed TLS's `psa_pake_*` exit paths). */
+  #step<T>(body: () => T): T {
+    try {
+      return body();
+    } catch (err) {
+      this.abort();
+      throw asPsaError(err);
+    }
+  }
+
+  #collecting(fn: string): Collected {
+    if (this.#stage.kind !== 'collect') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not in its setup stage`);
+    return this.#stage.inputs;
+  }
+
+  /**
+   * `psa_pake_setup`: BAD_STATE unless inactive; INVALID_ARGUMENT for a
+   * non-PAKE algorithm; NOT_SUPPORTED for a PAKE without rules here; then the
+   * key lookup (INVALID_HANDLE), usage DERIVE and policy (NOT_PERMITTED), key
+   * type and size (INVALID_ARGUMENT). A failure leaves the operation inactive
+   * (an active one is aborted, as Mbed TLS does).
+   */
+  setup(passwordKey: number, suite: PakeCipherSuite): void {
+    const fn = 'psa_pake_setup';
+    try {
+      checkUint(passwordKey, fn, 'password_key');
+      const s = checkObject(suite, fn, 'cipher_suite');
+      const alg = checkUint(s['algorithm'], fn, 'cipher_suite.algorithm');
+      const primitive = checkUint(s['primitive'], fn, 'cipher_suite.primitive');
+      const keyConfirmation = s['keyConfirmation'] === undefined ? PSA_PAKE_CONFIRMED_KEY : checkUint(s['keyConfirmation'], fn, 'cipher_suite.keyConfirmation');
+      if (this.#stage.kind !== 'inactive') {
+        this.abort();
+        fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already in use`);
+      }
+      const ctx = this.#core(fn);
+      const family = pakeFamilyOf(alg, fn);
+      checkKeyConfirmation(keyConfirmation, fn);
+      const collected = withKey(ctx, passwordKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+        const a = slot.attributes;
+        checkPasswordKey(family, primitive, a.type, a.bits, fn, alg);
+        return {
+          family,
+          alg,
+          primitive,
+          keyConfirmation,
+          keyAttributes: { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 },
+          password: copyBytes(slot.keyBuffer),
+          role: undefined,
+          user: undefined,
+          peer: undefined,
+          context: undefined,
+        } satisfies Collected;
+      });
+      this.#stage = { kind: 'collect', inputs: collected };
+    } catch (err) {
+      throw asPsaError(err);
+    }
+  }
+
+  /** `psa_pake_set_role`: once, before the first output or input. */
+  setRole(role: number): void {
+    const fn = 'psa_pake_set_role';
+    this.#step(() => {
+      const r = checkUint(role, fn, 'role', 8);
+      const inputs = this.#collecting(fn);
+      if (inputs.role !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the role is already set`);
+      checkRole(inputs.family, r, inputs.keyAttributes.type, fn);
+      inputs.role = r;
+    });
+  }
+
+  /** `psa_pake_set_user`: this party's identity, once, before the first output or input. */
+  setUser(userId: Uint8Array): void {
+    const fn = 'psa_pake_set_user';
+    this.#step(() => {
+      const id = checkBytes(userId, fn, 'user_id');
+      const inputs = this.#collecting(fn);
+      checkIdentity(inputs.family, id, fn);
+      if (inputs.user !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the user identity is already set`);
+      inputs.user = copyBytes(id);
+    });
+  }
+
+  /** `psa_pake_set_peer`: the peer's identity, once, before the first output or input. */
+  setPeer(peerId: Uint8Array): void {
+    const fn = 'psa_pake_set_peer';
+    this.#step(() => {
+      const id = checkBytes(peerId, fn, 'peer_id');
+      const inputs = this.#collecting(fn);
+      checkIdentity(inputs.family, id, fn);
+      if (inputs.peer !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the peer identity is already set`);
+      inputs.peer = copyBytes(id);
+    });
+  }
+
+  /** `psa_pake_set_context`: SPAKE2+ only (an empty context still counts as set), once. */
+  setContext(context: Uint8Array): void {
+    const fn = 'psa_pake_set_context';
+    this.#step(() => {
+      const data = checkBytes(context, fn, 'context');
+      const inputs = this.#collecting(fn);
+      checkContextAllowed(inputs.family, fn);
+      if (inputs.context !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the context is already set`);
+      inputs.context = copyBytes(data);
+    });
+  }
+
+  /** End the setup stage: hand everything collected to the driver of the password key. */
+  #start(fn: string): void {
+    if (this.#stage.kind !== 'collect') return;
+    const inputs = this.#stage.inputs;
+    checkReady(inputs.family, inputs.user !== undefined, inputs.peer !== undefined, inputs.role, fn);
+    const ctx = this.#core(fn);
+    const driver = ctx.dispatch.keyCall(inputs.keyAttributes.lifetime, fn, (d) => d.pakeSetup !== undefined, (d) =>
+      d.pakeSetup!(inputs.keyAttributes, inputs.password, {
+        alg: inputs.alg,
+        primitive: inputs.primitive,
+        keyConfirmation: inputs.keyConfirmation,
+        role: inputs.role ?? PSA_PAKE_ROLE_NONE,
+        user: inputs.user ?? new Uint8Array(0),
+        peer: inputs.peer ?? new Uint8Array(0),
+        context: inputs.context ?? new Uint8Array(0),
+        hasContext: inputs.context !== undefined,
+        random: (n) => ctx.rng.generate(n),
+      }));
+    this.#wipe();
+    this.#stage = { kind: 'compute', alg: inputs.alg, primitive: inputs.primitive, driver };
+  }
+
+  #computing(fn: string): Extract<Stage, { kind: 'compute' }> {
+    if (this.#stage.kind !== 'compute') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not set up`);
+    return this.#stage;
+  }
+
+  /**
+   * `psa_pake_output`: the value to send for `step`. `outputSize` is the C
+   * caller's buffer size (default `PSA_PAKE_OUTPUT_MAX_SIZE`): 0 is
+   * INVALID_ARGUMENT, too small BUFFER_TOO_SMALL.
+   */
+  output(step: number, outputSize: number = PSA_PAKE_OUTPUT_MAX_SIZE): Uint8Array {
+    const fn = 'psa_pake_output';
+    return this.#step(() => {
+      const s = checkUint(step, fn, 'step', 8);
+      const size = checkLength(outputSize, fn, 'output_size');
+      this.#start(fn);
+      const { driver } = this.#computing(fn);
+      if (size === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the output buffer is empty`);
+      const out = driver.output(s);
+      if (out.length > size) {
+        out.fill(0);
+        fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: ${out.length} bytes do not fit in ${size}`);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * `psa_pake_input`: the peer's value for `step`. An empty input, or one
+   * longer than `PSA_PAKE_INPUT_SIZE` for the step, is INVALID_ARGUMENT.
+   */
+  input(step: number, data: Uint8Array): void {
+    const fn = 'psa_pake_input';
+    this.#step(() => {
+      const s = checkUint(step, fn, 'step', 8);
+      const bytes = checkBytes(data, fn, 'input');
+      this.#start(fn);
+      const { driver, alg, primitive } = this.#computing(fn);
+      if (bytes.length === 0 || bytes.length > PSA_PAKE_INPUT_SIZE(alg, primitive, s)) {
+        fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${bytes.length} bytes is not a valid input size for step ${s}`);
+      }
+      driver.input(s, copyBytes(bytes));
+    });
+  }
+
+  /**
+   * `psa_pake_get_shared_key`: the shared secret as a new key with
+   * `attributes` (import rules: a non-zero size must match). BAD_STATE
+   * before the exchange allows it. The operation ends either way.
+   */
+  getSharedKey(attributes: ResolvedKeyAttributes): number {
+    const fn = 'psa_pake_get_shared_key';
+    try {
+      const { driver } = this.#computing(fn);
+      const ctx = this.#core(fn);
+      const secret = driver.sharedSecret();
+      try {
+        return createKey(ctx, attributes, fn, (a) => ctx.dispatch.importKey(a, secret, fn));
+      } finally {
+        secret.fill(0);
+      }
+    } catch (err) {
+      throw asPsaError(err);
+    } finally {
+      this.abort();
+    }
+  }
+
+  /** `psa_pake_abort`: valid in any state; the operation becomes inactive and reusable. */
+  abort(): void {
+    this.#wipe();
+    this.#stage = { kind: 'inactive' };
+  }
+
+  /** Wipe the copied password and identities, and end the driver's exchange. */
+  #wipe(): void {
+    const stage = this.#stage;
+    if (stage.kind === 'collect') {
+      stage.inputs.password.fill(0);
+    } else if (stage.kind === 'compute') {
+      stage.driver.destroy();
+    }
+  }
+}
