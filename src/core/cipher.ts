@@ -10,7 +10,7 @@
  */
 import type { CipherContext, CipherEntryPoints } from '../drivers/cipher.js';
 import type { DriverEntryPoints, DriverKeyAttributes } from '../drivers/driver.js';
-import { PsaError, fail, statusOf } from '../values/error.js';
+import { asPsaError, fail } from '../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_BUFFER_TOO_SMALL,
@@ -31,11 +31,6 @@ import type { CoreContext } from './context.js';
 import { acquireKey, withKey } from './keys/management.js';
 import { checkBytes, checkLength, checkUint } from './validate.js';
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}
 
 /** `alg` as an unsigned 32-bit cipher algorithm; INVALID_ARGUMENT for anything else. */
 function cipherAlgorithm(alg: unknown, fn: string): number {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { HashContext, HashSuspendParts } from '../drivers/driver.js';
-import { PsaError, fail, statusOf } from '../values/error.js';
+import { asPsaError, fail } from '../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_BUFFER_TOO_SMALL,
@@ -78,11 +78,6 @@ function sizeArgument(value: unknown, what: string): number {
   return value;
 }
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}
 
 /** `PSA_HASH_LENGTH(alg)` for a hash or HMAC algorithm: the digest length; 0 if unknown or another kind of algorithm. */
 export function hashLength(alg: number): number {

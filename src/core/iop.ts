@@ -15,7 +15,7 @@
  * @module
  */
 import type { InterruptibleJob } from '../drivers/sign.js';
-import { PsaError, fail, statusOf } from '../values/error.js';
+import { asPsaError, fail } from '../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
 import {
   PSA_ALG_ECDH,
@@ -40,11 +40,6 @@ import { copyBytes } from '../bytes.js';
 import { MBEDTLS_ECP_DP_NONE, mbedtls_ecc_group_from_psa } from '../values/ecp-groups.js';
 import { PSA_KEY_TYPE_ECC_GET_FAMILY } from '../values/index.js';
 
-/** Any thrown value as a `PsaError`. */
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.name : String(err));
-}
 
 /** What a driver sees of a key. */
 function driverAttributes(slot: KeySlot) {

@@ -9,7 +9,7 @@
  */
 import type { DriverKeyAttributes } from '../drivers/driver.js';
 import type { MacContext } from '../drivers/mac.js';
-import { PsaError, fail, statusOf } from '../values/error.js';
+import { asPsaError, fail } from '../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_BUFFER_TOO_SMALL,
@@ -75,11 +75,6 @@ function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes {
   return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
 }
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}
 
 /** The first `length` bytes of a driver's MAC; the driver's buffer is wiped. */
 function truncate(full: Uint8Array, length: number, fn: string): Uint8Array {

@@ -11,7 +11,7 @@
  * @module
  */
 import type { XofContext } from '../drivers/xof.js';
-import { PsaError, fail, statusOf } from '../values/error.js';
+import { asPsaError, fail } from '../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_GENERIC_ERROR,
@@ -34,10 +34,6 @@ export interface XofProvider {
  */
 export type XofState = 'inactive' | 'fresh' | 'absorbing' | 'squeezing' | 'error';
 
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}
 
 function xofAlgorithmArgument(alg: unknown): number {
   if (typeof alg !== 'number' || !Number.isInteger(alg) || alg < -0x80000000 || alg > 0xffffffff) {

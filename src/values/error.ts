@@ -35,3 +35,19 @@ export function statusOf(err: unknown): number {
   if (err instanceof PsaError) return err.status === PSA_SUCCESS ? PSA_ERROR_GENERIC_ERROR : err.status;
   return PSA_ERROR_GENERIC_ERROR;
 }
+
+/**
+ * Anything thrown, as a `PsaError`: a `PsaError` unchanged; anything else
+ * (a bug or an exception of a dependency) as `PSA_ERROR_GENERIC_ERROR`
+ * whose message names only `fn` and the kind of the exception, never its
+ * message, which could carry data the caller passed.
+ * @param err what was thrown
+ * @param fn the C name of the function that was running, for the message (optional)
+ * @example
+ * try { body(); } catch (err) { throw asPsaError(err, 'psa_mac_update'); }
+ */
+export function asPsaError(err: unknown, fn?: string): PsaError {
+  if (err instanceof PsaError) return err;
+  const kind = err instanceof Error ? err.name : typeof err;
+  return new PsaError(PSA_ERROR_GENERIC_ERROR, fn ? `${fn}: internal error (${kind})` : `internal error (${kind})`);
+}

@@ -8,7 +8,7 @@
  */
 import type { AeadContext } from '../../drivers/aead.js';
 import type { DriverEntryPoints } from '../../drivers/driver.js';
-import { fail } from '../../values/error.js';
+import { asPsaError, fail } from '../../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_BUFFER_TOO_SMALL,
@@ -25,7 +25,6 @@ import {
 import {
   aeadBaseAlgorithm,
   algorithmArgument,
-  asPsaError,
   checkAeadAlgorithm,
   checkDeclaredLengths,
   checkMultipartTagLength,

@@ -9,7 +9,7 @@
  * PSA spec: a 16-byte nonce, tags of 4 to 16 bytes, ASCON keys.
  * @module
  */
-import { PsaError, fail, statusOf } from '../../values/error.js';
+import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED, PSA_SUCCESS } from '../../values/status.js';
 import {
   PSA_ALG_AEAD_GET_TAG_LENGTH,
@@ -174,8 +174,3 @@ export function optionalSize(value: unknown, fn: string, param: string): number 
   return value === undefined ? undefined : checkLength(value, fn, param);
 }
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-export function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}

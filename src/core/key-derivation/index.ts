@@ -13,7 +13,7 @@
  * @module
  */
 import type { KdfState } from '../../drivers/key-derivation.js';
-import { PsaError, fail, statusOf } from '../../values/error.js';
+import { asPsaError, fail } from '../../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_INSUFFICIENT_DATA,
@@ -67,11 +67,6 @@ function checkUint64(value: unknown, fn: string, param: string): bigint {
   return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${param} must be an unsigned 64-bit integer`);
 }
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}
 
 /** A key's material for use as a KDF input; keys in an opaque driver cannot be read (NOT_SUPPORTED). */
 function transparentMaterial(slot: KeySlot, fn: string): Uint8Array {

@@ -15,7 +15,7 @@
 import type { DriverKeyAttributes } from '../../drivers/driver.js';
 import type { PakeContext } from '../../drivers/pake.js';
 import { copyBytes } from '../../bytes.js';
-import { PsaError, fail, statusOf } from '../../values/error.js';
+import { asPsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_KEY_USAGE_DERIVE, PSA_PAKE_INPUT_SIZE, PSA_PAKE_OUTPUT_MAX_SIZE } from '../../values/index.js';
 import { PSA_PAKE_CONFIRMED_KEY, PSA_PAKE_ROLE_NONE } from '../../values/pake.js';
@@ -46,11 +46,6 @@ export interface PakeCipherSuite {
   readonly keyConfirmation?: number;
 }
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.name : String(err));
-}
 
 /** Everything the setup stage collected, wiped once the driver has started or the operation ends. */
 interface Collected {

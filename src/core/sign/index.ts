@@ -12,7 +12,7 @@
  * entry points.
  * @module
  */
-import { fail } from '../../values/error.js';
+import { asPsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_GENERIC_ERROR, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import {
   PSA_ALG_IS_ECDSA,
@@ -32,7 +32,7 @@ import type { CoreContext } from '../context.js';
 import { hashCompute, type HashProvider } from '../hash.js';
 import type { KeySlot } from '../keys/slot.js';
 import { withKey } from '../keys/management.js';
-import { asPsaError, checkSignAlg, driverAttributes, isMessageOnly, signHashAlg } from './rules.js';
+import { checkSignAlg, driverAttributes, isMessageOnly, signHashAlg } from './rules.js';
 
 /** What the single-part functions need besides the key: the instance and its hashes. */
 export interface SignEnv {

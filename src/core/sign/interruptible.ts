@@ -19,7 +19,7 @@
  * (2) the signature is computed or verified in one piece.
  * @module
  */
-import { fail } from '../../values/error.js';
+import { asPsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_ALG_IS_ECDSA, PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_KEY_PAIR, PSA_SIGN_OUTPUT_SIZE, PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_VERIFY_HASH, describe } from '../../values/index.js';
 import type { InterruptibleJob } from '../../drivers/sign.js';
@@ -27,7 +27,7 @@ import { PsaError } from '../../values/error.js';
 import type { KeySlot } from '../keys/slot.js';
 import { withKey } from '../keys/management.js';
 import { driverSignHash, driverVerifyHash, fitSignature, type SignEnv } from './index.js';
-import { asPsaError, checkSignAlg, driverAttributes, signKeyCompatible } from './rules.js';
+import { checkSignAlg, driverAttributes, signKeyCompatible } from './rules.js';
 import { copyBytes } from '../../bytes.js';
 
 /** Steps of one signature or verification (see the module comment). */

@@ -17,7 +17,7 @@
  * @module
  */
 import type { HashContext } from '../../drivers/driver.js';
-import { fail } from '../../values/error.js';
+import { asPsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_KEY_USAGE_SIGN_MESSAGE, PSA_KEY_USAGE_VERIFY_MESSAGE, describe } from '../../values/index.js';
 import { withKey } from '../keys/management.js';
@@ -29,7 +29,7 @@ import {
   fitSignature,
   type SignEnv,
 } from './index.js';
-import { asPsaError, checkContext, checkSignAlg, isMessageOnly, signHashAlg, signKeyCompatible } from './rules.js';
+import { checkContext, checkSignAlg, isMessageOnly, signHashAlg, signKeyCompatible } from './rules.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
 import { copyBytes } from '../../bytes.js';
 

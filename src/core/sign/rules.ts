@@ -18,7 +18,7 @@
  * @module
  */
 import type { DriverKeyAttributes } from '../../drivers/driver.js';
-import { PsaError, fail, statusOf } from '../../values/error.js';
+import { PsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_ALG_ANY_HASH,
@@ -99,11 +99,6 @@ export function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes 
   return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
 }
 
-/** Any thrown value as a `PsaError` (a non-PSA exception becomes GENERIC_ERROR). */
-export function asPsaError(err: unknown): PsaError {
-  if (err instanceof PsaError) return err;
-  return new PsaError(statusOf(err), err instanceof Error ? err.message : String(err));
-}
 
 /**
  * Whether a key type can be used with a signature `alg` at all (family
