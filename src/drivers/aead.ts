@@ -8,7 +8,7 @@
  * nonce's length field).
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes } from './types.js';
 
 /** What `AeadContext.finish` produces. */
 export interface AeadFinishResult {

@@ -2,8 +2,8 @@
  * Driver entry points for asymmetric encryption (see `driver.ts` for the contract).
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
-import type { RandomSource } from './sign.js';
+import type { DriverKeyAttributes } from './types.js';
+import type { RandomSource } from './types.js';
 
 /** The asymmetric encryption entry points a driver may provide. */
 export interface AsymmetricEncryptionEntryPoints {

@@ -7,7 +7,7 @@
  * a key size the algorithm can never take) and computes.
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes } from './types.js';
 
 /**
  * A multipart cipher computation inside a driver: one key, one direction,

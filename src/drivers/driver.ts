@@ -17,17 +17,9 @@ import type { CipherEntryPoints } from './cipher.js';
 import type { MacEntryPoints } from './mac.js';
 import type { KeyWrapEntryPoints } from './wrap.js';
 import type { XofEntryPoints } from './xof.js';
+import type { DriverKeyAttributes } from './types.js';
 
-/** What a driver is told about a key (never its id: drivers see attributes and material). */
-export interface DriverKeyAttributes {
-  readonly type: number;
-  /** 0 on import means "determine from the data". */
-  readonly bits: number;
-  readonly lifetime: number;
-  readonly usage: number;
-  readonly alg: number;
-  readonly alg2: number;
-}
+export type { DriverKeyAttributes, RandomSource } from './types.js';
 
 /** A multipart hash computation inside a driver. */
 export interface HashContext {

@@ -2,8 +2,8 @@
  * Driver entry points for key encapsulation (see `driver.ts` for the contract).
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
-import type { RandomSource } from './sign.js';
+import type { DriverKeyAttributes } from './types.js';
+import type { RandomSource } from './types.js';
 
 /** What an encapsulation produces: the shared secret (the caller wipes it) and the ciphertext for the peer. */
 export interface Encapsulated {

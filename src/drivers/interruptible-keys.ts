@@ -5,7 +5,7 @@
  * the caller's op budget (`InterruptibleJob`, as for interruptible signatures).
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes } from './types.js';
 import type { InterruptibleJob } from './sign.js';
 
 /** The interruptible key entry points a driver may provide. */

@@ -2,7 +2,7 @@
  * Driver entry points for key agreement (see `driver.ts` for the contract).
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes } from './types.js';
 
 /** The key agreement entry points a driver may provide. */
 export interface KeyAgreementEntryPoints {

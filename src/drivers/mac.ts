@@ -7,7 +7,7 @@
  * which passes the call to the next transparent driver.
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes } from './types.js';
 
 /** A multipart MAC computation inside a driver. */
 export interface MacContext {

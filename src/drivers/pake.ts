@@ -8,8 +8,8 @@
  * point runs at the start of the computation stage.
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
-import type { RandomSource } from './sign.js';
+import type { DriverKeyAttributes } from './types.js';
+import type { RandomSource } from './types.js';
 
 /** What the application gave `psa_pake_setup` and the `psa_pake_set_*` functions. */
 export interface PakeInputs {

@@ -5,10 +5,10 @@
  * `PSA_ERROR_NOT_SUPPORTED` so the next driver can take it.
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes, RandomSource } from './types.js';
 
-/** Random bytes for randomized algorithms (randomized ECDSA, PSS salts, blinding). */
-export type RandomSource = (length: number) => Uint8Array;
+export type { RandomSource } from './types.js';
+
 
 /**
  * A computation split into small units of work (Mbed TLS's restartable

@@ -7,7 +7,7 @@
  * unwrapped key stay in the core.
  * @module
  */
-import type { DriverKeyAttributes } from './driver.js';
+import type { DriverKeyAttributes } from './types.js';
 
 /** The key-wrapping entry points a driver may provide. */
 export interface KeyWrapEntryPoints {

@@ -17,7 +17,7 @@ import {
 } from '../../../values/key-type-predicates.js';
 import { copyBytes } from '../../../bytes.js';
 import type { DriverKeyAttributes, KeyBuffer } from '../../driver.js';
-import type { KeyFamily } from '../keys.js';
+import type { KeyFamily } from '../key-family.js';
 import { dhGroup, type DhGroup } from './groups.js';
 import { bigIntFromBytes, bigIntToBytes, modPow } from './math.js';
 

@@ -24,7 +24,7 @@ import {
 import { PSA_KEY_TYPE_ECC_GET_FAMILY, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY } from '../../../values/key-type-predicates.js';
 import { describe } from '../../../values/index.js';
 import type { DriverKeyAttributes, KeyBuffer } from '../../driver.js';
-import type { KeyFamily } from '../keys.js';
+import type { KeyFamily } from '../key-family.js';
 import { eccCurve, type EccCurve, type WeierstrassCurve } from './curves.js';
 import {
   bytesToBigBE,

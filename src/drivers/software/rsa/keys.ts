@@ -18,7 +18,7 @@ import {
   PSA_VENDOR_RSA_MAX_KEY_BITS,
 } from '../../../values/index.js';
 import type { KeyGenerationProgress } from '../../driver.js';
-import type { KeyFamily } from '../keys.js';
+import type { KeyFamily } from '../key-family.js';
 import { writeRsaPrivateKey, writeRsaPublicKey, type RsaPrivateFields } from './der.js';
 import { loadRsaKey } from './key.js';
 import { bitLength, gcd, generatePrime, modInverse, type RandomBytes } from './math.js';

@@ -9,7 +9,7 @@
  * @module
  */
 import type { DriverKeyAttributes, KeyBuffer } from '../../../driver.js';
-import type { KeyFamily } from '../../keys.js';
+import type { KeyFamily } from '../../key-family.js';
 import { fail } from '../../../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../../../values/status.js';
 import { PSA_KEY_TYPE_IS_SPAKE2P, PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR, PSA_KEY_TYPE_SPAKE2P_GET_FAMILY } from '../../../../values/key-type-predicates.js';

@@ -6,7 +6,7 @@
  * RFC 3526 family, 2048 to 8192 bits (`pake/srp/math.ts`); others NOT_SUPPORTED.
  * @module
  */
-import type { KeyFamily } from '../../keys.js';
+import type { KeyFamily } from '../../key-family.js';
 import { fail } from '../../../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../../../values/status.js';
 import { describe } from '../../../../values/index.js';

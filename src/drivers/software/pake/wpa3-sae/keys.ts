@@ -13,7 +13,7 @@
  * `PSA_ALG_WPA3_SAE_H2E` derivation or import.
  * @module
  */
-import type { KeyFamily } from '../../keys.js';
+import type { KeyFamily } from '../../key-family.js';
 import { fail } from '../../../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../../../values/status.js';
 import {
