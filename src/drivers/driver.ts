@@ -10,6 +10,7 @@ import type { AeadEntryPoints } from './aead.js';
 import type { AsymmetricEncryptionEntryPoints } from './asymmetric-encryption.js';
 import type { EncapsulationEntryPoints } from './encapsulation.js';
 import type { KeyAgreementEntryPoints } from './key-agreement.js';
+import type { KeyDerivationEntryPoints } from './key-derivation.js';
 import type { PakeEntryPoints } from './pake.js';
 import type { InterruptibleKeyEntryPoints } from './interruptible-keys.js';
 import type { SignEntryPoints } from './sign.js';
@@ -86,7 +87,7 @@ export interface GenerateKeyOptions {
 /** Entry points shared by both kinds of driver. All are optional. */
 export interface DriverEntryPoints
   extends MacEntryPoints, CipherEntryPoints, AeadEntryPoints, KeyWrapEntryPoints, XofEntryPoints,
-    SignEntryPoints, AsymmetricEncryptionEntryPoints, KeyAgreementEntryPoints, EncapsulationEntryPoints,
+    SignEntryPoints, AsymmetricEncryptionEntryPoints, KeyAgreementEntryPoints, KeyDerivationEntryPoints, EncapsulationEntryPoints,
     PakeEntryPoints, InterruptibleKeyEntryPoints {
   /** A short name for diagnostics (`'software'`, `'cc3xx'`, …). */
   readonly name: string;

@@ -1,9 +1,11 @@
 /**
  * The interface of a key derivation algorithm's state: the inputs of one
  * `psa_key_derivation_operation_t` after the core has checked the operation
- * state, the key types and the capacity, and the output stream.
+ * state, the key types and the capacity, and the output stream; and the
+ * entry points through which the core reaches a driver's KDFs.
  * @module
  */
+import type { DriverKeyAttributes } from './types.js';
 
 /** One running key derivation function (HKDF, TLS 1.2 PRF, PBKDF2, …). */
 export interface KdfState {
@@ -33,4 +35,29 @@ export interface KdfState {
   deriveKey?(type: number, bits: number, fn: string): Uint8Array;
   /** Wipe every secret held. */
   destroy(): void;
+}
+
+/**
+ * Key derivation entry points (the PSA driver interface's `key_derivation_setup`
+ * family and `derive_key`). The core owns the operation: its state machine,
+ * the capacity, which key types each input step takes, and the key-agreement
+ * part; a driver runs the KDF itself and turns derived bytes into structured keys.
+ */
+export interface KeyDerivationEntryPoints {
+  /**
+   * `key_derivation_setup`: a fresh state for the KDF `kdf` (never a key
+   * agreement: the core computes the shared secret and gives it as an input).
+   * Throws NOT_SUPPORTED when this driver does not implement `kdf` (for
+   * example its hash), which passes the call to the next driver.
+   */
+  keyDerivationSetup?(kdf: number): KdfState;
+  /**
+   * `derive_key`: the key data, in the PSA import format, of a structured key
+   * (an ECC or SPAKE2+ key pair, …) of `attributes.type` and `attributes.bits`
+   * made from derivation output that `read` supplies (each call consumes
+   * capacity and may throw, e.g. INSUFFICIENT_DATA). Throws NOT_SUPPORTED,
+   * before reading anything, for a type this driver cannot derive. The core
+   * imports the result and wipes it.
+   */
+  deriveKey?(attributes: DriverKeyAttributes, read: (length: number) => Uint8Array, fn: string): Uint8Array;
 }

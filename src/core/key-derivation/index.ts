@@ -41,7 +41,7 @@ import type { CoreContext } from '../context.js';
 import { createKey } from '../keys/creation.js';
 import { keyAgreementSecret } from '../key-agreement.js';
 import { derivedKeyData } from './keys.js';
-import { inputAllowed, kdfAlgOf, setupCapacity, startKdf } from './rules.js';
+import { inputAllowed, kdfAlgOf, setupCapacity } from './rules.js';
 import { withKey, type CustomKeyParameters } from '../keys/management.js';
 import type { KeySlot } from '../keys/slot.js';
 import { checkBytes, checkLength, checkObject, checkUint, constantTimeEqual } from '../validate.js';
@@ -133,7 +133,8 @@ export class KeyDerivationOperation {
       if (this.#alg !== 0) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already set up`);
       this.#core(fn);
       const capacity = setupCapacity(alg, fn);
-      this.#state = startKdf(kdfAlgOf(alg));
+      const kdf = kdfAlgOf(alg);
+      this.#state = this.#core(fn).dispatch.transparentCall(fn, (d) => d.keyDerivationSetup !== undefined, (d) => d.keyDerivationSetup!(kdf));
       this.#capacity = capacity;
       this.#alg = alg;
       this.#canOutputKey = false;
@@ -295,7 +296,10 @@ export class KeyDerivationOperation {
         if (a.type === PSA_KEY_TYPE_PASSWORD_HASH && a.alg !== 0 && a.alg !== this.#alg) {
           fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a derived ${describe(a.type, 'keyType')} key must permit the operation's algorithm`);
         }
-        const data = this.#state?.deriveKey ? this.#deriveKey(a.type, a.bits, fn) : derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn);
+        const data = this.#state?.deriveKey
+          ? this.#deriveKey(a.type, a.bits, fn)
+          : derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn, (type, bits, read) =>
+            ctx.dispatch.transparentCall(fn, (d) => d.deriveKey !== undefined, (d) => d.deriveKey!(a, read, fn)));
         try {
           return ctx.dispatch.importKey(a, data, fn);
         } finally {

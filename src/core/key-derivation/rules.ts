@@ -1,8 +1,8 @@
 /**
  * The static rules of `psa_key_derivation_setup` and of key inputs, as in
  * Mbed TLS (`psa_crypto.c`): which KDFs and key agreements are supported,
- * each KDF's initial (maximum) capacity, the KDF state to start, and which
- * key types each input step accepts.
+ * each KDF's initial (maximum) capacity, and which key types each input step
+ * accepts. The KDF itself runs in a driver (`keyDerivationSetup`).
  * @module
  */
 import { fail } from '../../values/error.js';
@@ -44,15 +44,6 @@ import {
   PSA_MAC_LENGTH,
   describe,
 } from '../../values/index.js';
-import type { KdfState } from '../../drivers/key-derivation.js';
-import { HkdfState } from '../../drivers/software/kdf/hkdf.js';
-import { Tls12PrfState } from '../../drivers/software/kdf/tls12.js';
-import { Pbkdf2State } from '../../drivers/software/kdf/pbkdf2.js';
-import { EcjpakeToPmsState } from '../../drivers/software/kdf/ecjpake-to-pms.js';
-import { SOFTWARE_HMAC_HASHES } from '../../drivers/software/mac/hmac.js';
-import { SP800_108_MAX_CAPACITY, Sp800108CounterState } from '../../drivers/software/kdf/sp800-108.js';
-import { SaeH2eState } from '../../drivers/software/pake/wpa3-sae/h2e-kdf.js';
-import { SrpPasswordHashState } from '../../drivers/software/pake/srp/password-hash.js';
 import { PSA_ALG_IS_SRP_PASSWORD_HASH } from '../../values/srp.js';
 import { PSA_ALG_IS_WPA3_SAE_H2E } from '../../values/alg-predicates.js';
 import {
@@ -71,6 +62,8 @@ function isSp800108(kdf: number): boolean {
 }
 
 const UINT32_MAX = 0xffffffff;
+/** The initial (and largest) capacity of both SP 800-108 KDFs: 2^29 − 1 bytes, so that L (in bits) fits 32 bits. */
+const SP800_108_MAX_CAPACITY = 0x1fffffff;
 /** The capacity of a WPA3-SAE H2E derivation: the size of the largest password token (x ‖ y on P-521). */
 const WPA3_SAE_H2E_CAPACITY = 2 * 66;
 
@@ -94,9 +87,8 @@ function maximumCapacity(kdf: number, fn: string): number {
   if (kdf === PSA_ALG_SP800_108_COUNTER_CMAC) return SP800_108_MAX_CAPACITY;
   const hash = PSA_ALG_GET_HASH(kdf);
   const hashSize = PSA_HASH_LENGTH(hash);
-  if (hashSize === 0 || !SOFTWARE_HMAC_HASHES.includes(hash)) {
-    fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(kdf, 'alg')} is not supported`);
-  }
+  // A hash the drivers lack is NOT_SUPPORTED at their `keyDerivationSetup`.
+  if (hashSize === 0) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(kdf, 'alg')} is not supported`);
   if (PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)) return 255 * hashSize;
   if (PSA_ALG_IS_HKDF_EXTRACT(kdf)) return hashSize;
   const tlsHash = hash === PSA_ALG_SHA_256 || hash === PSA_ALG_SHA_384;
@@ -133,17 +125,6 @@ export function setupCapacity(alg: number, fn: string): number {
   if (!PSA_ALG_IS_KEY_DERIVATION(alg)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is not a key derivation algorithm`);
   if (!isKdfSupported(alg)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not supported`);
   return maximumCapacity(alg, fn);
-}
-
-/** A fresh state for the supported KDF `kdf`. */
-export function startKdf(kdf: number): KdfState {
-  if (PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXTRACT(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)) return new HkdfState(kdf);
-  if (PSA_ALG_IS_TLS12_PRF(kdf) || PSA_ALG_IS_TLS12_PSK_TO_MS(kdf)) return new Tls12PrfState(kdf);
-  if (kdf === PSA_ALG_TLS12_ECJPAKE_TO_PMS) return new EcjpakeToPmsState();
-  if (isSp800108(kdf)) return new Sp800108CounterState(kdf);
-  if (PSA_ALG_IS_WPA3_SAE_H2E(kdf)) return new SaeH2eState(kdf);
-  if (PSA_ALG_IS_SRP_PASSWORD_HASH(kdf)) return new SrpPasswordHashState(kdf);
-  return new Pbkdf2State(kdf);
 }
 
 /**

@@ -19,6 +19,7 @@ import { softwareXof } from './xof/index.js';
 import { softwareAsymmetricEncryption } from './asymmetric-encryption.js';
 import { softwareEncapsulation } from './encapsulation.js';
 import { keyFamilyOf } from './keys.js';
+import { softwareKeyDerivation } from './kdf/index.js';
 import { softwareKeyAgreement } from './key-agreement.js';
 import { softwareSign } from './sign.js';
 import { softwarePake } from './pake/index.js';
@@ -57,6 +58,7 @@ export function softwareDriver(): TransparentDriver {
     ...softwareSign,
     ...softwareAsymmetricEncryption,
     ...softwareKeyAgreement,
+    ...softwareKeyDerivation,
     ...softwareEncapsulation,
     ...softwarePake,
     ...softwareInterruptibleKeys,

@@ -87,7 +87,7 @@ export function writeWeierstrassPoint(curve: WeierstrassCurve, point: Weierstras
  * clear bits 0–2 and 255, set bit 254; for X448 clear bits 0–1, set bit 447.
  * Returns a new array.
  */
-export function clampMontgomeryScalar(curve: MontgomeryCurve, data: Uint8Array): Uint8Array {
+export function clampMontgomeryScalar(curve: Pick<MontgomeryCurve, 'bits'>, data: Uint8Array): Uint8Array {
   const k = Uint8Array.from(data);
   if (curve.bits === 255) {
     k[0]! &= 0xf8;

@@ -24,9 +24,6 @@ import type { KdfState } from '../../key-derivation.js';
 import { BlockStream, cmacOf, keyedHmac } from './prf.js';
 import { concatBytes } from '../../../bytes.js';
 
-/** The initial (and largest) capacity of both SP 800-108 KDFs: 2^29 − 1 bytes, so that L fits 32 bits. */
-export const SP800_108_MAX_CAPACITY = 0x1fffffff;
-
 const enum Stage { Init, Secret, Label, Context, Output }
 
 /** `[x]_4`: the big-endian 32-bit encoding of `x`. */
