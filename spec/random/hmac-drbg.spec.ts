@@ -4,7 +4,7 @@ import {
   HMAC_DRBG_MAX_INPUT,
   HMAC_DRBG_MAX_REQUEST,
   HmacDrbg,
-} from '../../src/drivers/software/random/hmac-drbg.js';
+} from '../../src/core/random/hmac-drbg.js';
 import { PsaError } from '../../src/values/error.js';
 import {
   PSA_ERROR_BAD_STATE,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { failingEntropy, seededEntropy, systemEntropy, type EntropySource } from '../../src/core/entropy.js';
 import { Rng } from '../../src/core/random.js';
-import { HmacDrbg } from '../../src/drivers/software/random/hmac-drbg.js';
+import { HmacDrbg } from '../../src/core/random/hmac-drbg.js';
 import { PsaError } from '../../src/values/error.js';
 import {
   PSA_ERROR_INSUFFICIENT_ENTROPY,

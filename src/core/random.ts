@@ -10,7 +10,7 @@ import {
   HMAC_DRBG_MAX_REQUEST,
   HMAC_DRBG_NONCE_LENGTH,
   HmacDrbg,
-} from '../drivers/software/random/hmac-drbg.js';
+} from './random/hmac-drbg.js';
 import type { EntropySource } from './entropy.js';
 import { PsaError, fail } from '../values/error.js';
 import {

@@ -2,14 +2,17 @@
  * HMAC_DRBG with SHA-256 (NIST SP 800-90A Rev. 1 §10.1.2), without
  * prediction resistance, with Mbed TLS's limits: at most 1024 bytes per
  * generate, at most 256 bytes of additional input, reseed every 10000
- * generates (automatically when a reseed source is given).
+ * generates (automatically when a reseed source is given). It is the core's
+ * own random generator, as Mbed TLS's core owns its DRBG
+ * (`mbedtls_psa_random_state`): drivers are given randomness, they do not
+ * supply it.
  * @module
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { fail } from '../../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_ENTROPY, PSA_ERROR_INVALID_ARGUMENT } from '../../../values/status.js';
-import { concatBytes } from '../../../bytes.js';
+import { fail } from '../../values/error.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_INSUFFICIENT_ENTROPY, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
+import { concatBytes } from '../../bytes.js';
 
 /** Output length of the HMAC (SHA-256): the size of K and V. */
 const OUT_LEN = 32;
