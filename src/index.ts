@@ -9,7 +9,8 @@
  * @module
  */
 export * from './values/index.js';
-export { createPsa, Psa } from './core/psa.js';
+export { Psa } from './core/psa.js';
+export { createPsa } from './create.js';
 export type { PsaOptions } from './core/options.js';
 export type { KeyAttributes, ResolvedKeyAttributes } from './core/keys/attributes.js';
 export type { CustomKeyParameters } from './core/keys/management.js';

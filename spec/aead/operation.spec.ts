@@ -5,7 +5,8 @@
  * and dispatch to an opaque driver that only offers `aeadSetup`.
  */
 import { describe, expect, it } from 'vitest';
-import { createPsa, type Psa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
+import type { Psa } from '../../src/core/psa.js';
 import type { OpaqueDriver } from '../../src/drivers/driver.js';
 import { softwareAead } from '../../src/drivers/software/aead/index.js';
 import { PsaError } from '../../src/values/error.js';

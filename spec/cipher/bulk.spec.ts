@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import * as V from '../../src/values/index.js';
 
 /** Long inputs take the one-shot fast path inside multipart ECB/CBC; check it against OpenSSL. */

@@ -4,7 +4,7 @@
  * driver; any other failure is final.
  */
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import type { TransparentDriver } from '../../src/drivers/driver.js';
 import { softwareDriver } from '../../src/drivers/software/index.js';
 import { fail, PsaError } from '../../src/values/error.js';

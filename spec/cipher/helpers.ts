@@ -3,7 +3,8 @@
  * multipart operation over a given chunking, and byte helpers.
  */
 import fc from 'fast-check';
-import { createPsa, type Psa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
+import type { Psa } from '../../src/core/psa.js';
 import { PSA_KEY_USAGE_DECRYPT, PSA_KEY_USAGE_ENCRYPT } from '../../src/values/index.js';
 import { concatBytes } from '../../src/bytes.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import { softwareDriver } from '../../src/drivers/software/index.js';
 import { memoryStorage } from '../../src/storage/memory.js';
 import * as V from '../../src/values/index.js';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as c from '../../src/c/index.js';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import { PSA_ALG_AES_MMO_ZIGBEE, PSA_HASH_LENGTH } from '../../src/values/index.js';
 import { PSA_ERROR_NOT_SUPPORTED } from '../../src/values/status.js';
 import { expectStatus, hex, toHex } from '../keys/helpers.js';

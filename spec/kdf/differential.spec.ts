@@ -6,7 +6,7 @@
 import { hkdfSync, pbkdf2Sync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import type { KeyDerivationOperation } from '../../src/core/key-derivation/index.js';
 import {
   PSA_ALG_HKDF,

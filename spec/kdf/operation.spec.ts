@@ -5,7 +5,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import {
   PSA_ALG_HKDF,
   PSA_ALG_SHA_256,

@@ -8,7 +8,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import { derivedDesKey } from '../../src/core/key-derivation/des.js';
 import {
   PSA_ALG_HKDF,

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import * as C from '../../src/c/index.js';
 import { counterModeStream } from '../../src/drivers/software/kdf/sp800-108.js';
 import { cmacOf, hmacOf } from '../../src/drivers/software/kdf/prf.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import { memoryStorage } from '../../src/storage/memory.js';
 import * as V from '../../src/values/index.js';
 import { expectStatus, hex } from './helpers.js';

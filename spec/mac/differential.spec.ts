@@ -10,7 +10,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import {
   PSA_ALG_CBC_MAC,
   PSA_ALG_CMAC,

@@ -7,7 +7,7 @@
  * BLAKE2SMAC/BLAKE2BMAC`).
  */
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import {
   PSA_ALG_BLAKE2B_HASH512,
   PSA_ALG_BLAKE2S_HASH256,

@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import type { MacContext } from '../../src/drivers/mac.js';
 import { softwareDriver } from '../../src/drivers/software/index.js';
 import { PsaError } from '../../src/values/error.js';

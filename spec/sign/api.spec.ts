@@ -8,7 +8,8 @@
 import * as crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as c from '../../src/c/index.js';
-import { createPsa, type Psa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
+import type { Psa } from '../../src/core/psa.js';
 import { PsaError } from '../../src/values/error.js';
 import * as v from '../../src/values/index.js';
 

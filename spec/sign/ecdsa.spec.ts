@@ -7,7 +7,8 @@
 import * as crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPsa, type Psa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
+import type { Psa } from '../../src/core/psa.js';
 import { PsaError } from '../../src/values/error.js';
 import * as v from '../../src/values/index.js';
 

@@ -7,7 +7,8 @@
  */
 import * as crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPsa, type Psa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
+import type { Psa } from '../../src/core/psa.js';
 import { algorithmPermits, algorithmPermitsVerify, checkPolicyPermits } from '../../src/core/keys/policy.js';
 import { PsaError } from '../../src/values/error.js';
 import * as v from '../../src/values/index.js';

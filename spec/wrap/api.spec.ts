@@ -6,7 +6,8 @@
  * rules and leaves nothing behind when it fails.
  */
 import { describe, expect, it } from 'vitest';
-import { createPsa, type Psa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
+import type { Psa } from '../../src/core/psa.js';
 import {
   PSA_ALG_CBC_NO_PADDING,
   PSA_ALG_KW,

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPsa } from '../../src/core/psa.js';
+import { createPsa } from '../../src/create.js';
 import type { XofContext } from '../../src/drivers/xof.js';
 import type { TransparentDriver } from '../../src/drivers/driver.js';
 import { softwareDriver } from '../../src/drivers/software/index.js';

@@ -6,7 +6,8 @@
  * persistent keys survive a free/init "restart" as they do on a device.
  * @module
  */
-import { createPsa, type Psa } from '../core/psa.js';
+import { createPsa } from '../create.js';
+import type { Psa } from '../core/psa.js';
 import type { PsaOptions } from '../core/options.js';
 import { memoryStorage } from '../storage/memory.js';
 import type { Its } from '../storage/its.js';

@@ -18,6 +18,8 @@ import type {
   OpaqueDriver,
   TransparentDriver,
 } from '../drivers/driver.js';
+import type { XofContext } from '../drivers/xof.js';
+import type { HashProvider } from './hash.js';
 import type { BuiltinKey } from './keys/store.js';
 
 /** The drivers of one `Psa` instance and the rules for choosing among them. */
@@ -150,5 +152,30 @@ export class Dispatcher {
   /** Start a hash in the first transparent driver that supports `alg`. */
   hashSetup(alg: number, fn: string): HashContext {
     return this.transparentCall(fn, (d) => d.hashSetup !== undefined, (d) => d.hashSetup!(alg));
+  }
+
+  /**
+   * Where the instance's hash computations come from: the transparent
+   * drivers in order, for `psa_hash_setup`, `psa_hash_resume` and
+   * `psa_hash_compute` (a driver without a single-part entry point computes
+   * through its multipart one). Hash operations and the signature functions
+   * draw on it.
+   */
+  readonly hashes: HashProvider = {
+    setup: (alg) => this.hashSetup(alg, 'psa_hash_setup'),
+    resume: (alg, parts) =>
+      this.transparentCall('psa_hash_resume', (d) => d.hashResume !== undefined, (d) => d.hashResume!(alg, parts)),
+    compute: (alg, input) =>
+      this.transparentCall('psa_hash_compute', (d) => d.hashCompute !== undefined || d.hashSetup !== undefined, (d) => {
+        if (d.hashCompute) return d.hashCompute(alg, input);
+        const c = d.hashSetup!(alg);
+        c.update(input);
+        return c.finish();
+      }),
+  };
+
+  /** `psa_xof_setup`: start an XOF in the first transparent driver that supports `alg`. */
+  xofSetup(alg: number, fn: string): XofContext {
+    return this.transparentCall(fn, (d) => d.xofSetup !== undefined, (d) => d.xofSetup!(alg));
   }
 }

@@ -6,7 +6,8 @@
  * must give `msg`, and then the message is also encrypted again with a
  * multipart operation under the same IV, which must give `ct`.
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import { PSA_ALG_CBC_PKCS7, PSA_KEY_TYPE_AES, PSA_KEY_USAGE_DECRYPT, PSA_KEY_USAGE_ENCRYPT } from '../../../src/values/index.js';
 import { equalBytes, hex, type Outcome, type WycheproofGroup, type WycheproofHandler, type WycheproofTest } from '../framework.js';
 import { concatBytes as concat } from '../../../src/bytes.js';

@@ -15,7 +15,8 @@
  * On Montgomery curves an all-zero shared secret is rejected, as the PSA
  * specification requires (Wycheproof rates those tests `acceptable`).
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import { PsaError } from '../../../src/values/error.js';
 import {
   PSA_ALG_ECDH,

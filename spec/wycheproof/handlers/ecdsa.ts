@@ -11,7 +11,8 @@
  * value at most the curve's byte length) and rejects anything else with
  * INVALID_SIGNATURE; a decoded signature goes to `psa_verify_message`.
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import { PsaError } from '../../../src/values/error.js';
 import {
   PSA_ALG_ECDSA,

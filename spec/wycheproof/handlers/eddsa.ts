@@ -4,7 +4,8 @@
  * `PSA_ALG_PURE_EDDSA` and runs `psa_verify_message` (Ed25519, and Ed448
  * with an empty context).
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import { PsaError } from '../../../src/values/error.js';
 import {
   PSA_ALG_PURE_EDDSA,

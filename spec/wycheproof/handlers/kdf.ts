@@ -6,7 +6,8 @@
  * PBKDF2 tests with more than 100 000 iterations skip: millions of
  * iterations take minutes in pure TypeScript.
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import {
   PSA_ALG_HKDF,
   PSA_ALG_PBKDF2_HMAC,

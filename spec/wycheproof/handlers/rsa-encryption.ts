@@ -8,7 +8,8 @@
  * with a different MGF1 hash are skipped, as are keys above
  * `PSA_VENDOR_RSA_MAX_KEY_BITS` (not supported by design).
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import {
   PSA_ALG_RSA_OAEP,
   PSA_ALG_RSA_PKCS1V15_CRYPT,

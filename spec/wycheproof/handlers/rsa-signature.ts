@@ -11,7 +11,8 @@
  * uses `PSA_ALG_RSA_PSS`, any other `PSA_ALG_RSA_PSS_ANY_SALT` (whose tests of a
  * changed salt length do not apply: any salt length is valid there).
  */
-import { createPsa, type Psa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
+import type { Psa } from '../../../src/core/psa.js';
 import { rsaSign } from '../../../src/drivers/software/rsa/sign.js';
 import {
   PSA_ALG_RSA_PKCS1V15_SIGN,

@@ -14,7 +14,7 @@
  * or more) and 16-byte KW ciphertexts, so the `acceptable` "ShortKey" cases
  * are rejected; this is recorded, not failed.
  */
-import { createPsa } from '../../../src/core/psa.js';
+import { createPsa } from '../../../src/create.js';
 import {
   PSA_ALG_KW,
   PSA_ALG_KWP,

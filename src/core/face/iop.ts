@@ -5,42 +5,76 @@
  * each `complete` call (the C facade passes `psa_interruptible_get_max_ops()`).
  * @module
  */
-import { resolveAttributes, type KeyAttributes } from './keys/attributes.js';
-import { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from './iop.js';
-import { api } from './psa-base.js';
-import { PsaPake } from './psa-pake.js';
-import { checkBytes, checkUint } from './validate.js';
+import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
+import { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from '../iop.js';
+import { checkBytes, checkUint } from '../validate.js';
+import { api } from './api.js';
+import { coreOf } from './instance.js';
 
-/** `PsaPake` plus the Mbed TLS interruptible key operations. */
-export class PsaIop extends PsaPake {
-  /** A new, inactive `psa_generate_key_iop_t`. */
-  generateKeyIop(): GenerateKeyIop {
+/** The interruptible key operations of `Psa`. */
+export interface IopMethods {
+  /**
+   * A new, inactive `psa_generate_key_iop_t`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
+   */
+  generateKeyIop(): GenerateKeyIop;
+
+  /**
+   * `psa_generate_key_iop_setup` on `operation` with `attributes` (an ECC key pair type and size).
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: not an ECC key pair type, or a size that cannot be generated interruptibly
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: no key size, a public-key type, bad attributes
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is in use or has failed, or the instance is closed
+   */
+  generateKeyIopSetup(operation: GenerateKeyIop, attributes: KeyAttributes): void;
+
+  /**
+   * A new, inactive `psa_export_public_key_iop_t`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
+   */
+  exportPublicKeyIop(): ExportPublicKeyIop;
+
+  /**
+   * A new, inactive `psa_key_agreement_iop_t`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
+   */
+  keyAgreementIop(): KeyAgreementIop;
+
+  /**
+   * `psa_key_agreement_iop_setup` (C argument order).
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DERIVE or does not permit `alg`
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: `alg` is not a raw key agreement, or a key not in local storage
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an algorithm other than ECDH, attributes a shared secret cannot have
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is in use or has failed, or the instance is closed
+   */
+  keyAgreementIopSetup(operation: KeyAgreementIop, privateKey: number, peerKey: Uint8Array, alg: number, attributes: KeyAttributes): void;
+}
+
+/** The bodies of `IopMethods`, assigned to `Psa.prototype`. */
+export const iopMethods: IopMethods & ThisType<IopMethods> = {
+  generateKeyIop() {
     const fn = 'psa_generate_key_iop_init';
-    return api(fn, () => (this.core(fn), new GenerateKeyIop((name) => this.core(name))));
-  }
+    return api(fn, () => (coreOf(this, fn), new GenerateKeyIop((name) => coreOf(this, name))));
+  },
 
-  /** `psa_generate_key_iop_setup` on `operation` with `attributes` (an ECC key pair type and size). */
-  generateKeyIopSetup(operation: GenerateKeyIop, attributes: KeyAttributes): void {
+  generateKeyIopSetup(operation, attributes) {
     const fn = 'psa_generate_key_iop_setup';
     api(fn, () => operation.setup(resolveAttributes(attributes, fn)));
-  }
+  },
 
-  /** A new, inactive `psa_export_public_key_iop_t`. */
-  exportPublicKeyIop(): ExportPublicKeyIop {
+  exportPublicKeyIop() {
     const fn = 'psa_export_public_key_iop_init';
-    return api(fn, () => (this.core(fn), new ExportPublicKeyIop((name) => this.core(name))));
-  }
+    return api(fn, () => (coreOf(this, fn), new ExportPublicKeyIop((name) => coreOf(this, name))));
+  },
 
-  /** A new, inactive `psa_key_agreement_iop_t`. */
-  keyAgreementIop(): KeyAgreementIop {
+  keyAgreementIop() {
     const fn = 'psa_key_agreement_iop_init';
-    return api(fn, () => (this.core(fn), new KeyAgreementIop((name) => this.core(name))));
-  }
+    return api(fn, () => (coreOf(this, fn), new KeyAgreementIop((name) => coreOf(this, name))));
+  },
 
-  /** `psa_key_agreement_iop_setup` (C argument order). */
-  keyAgreementIopSetup(operation: KeyAgreementIop, privateKey: number, peerKey: Uint8Array, alg: number, attributes: KeyAttributes): void {
+  keyAgreementIopSetup(operation, privateKey, peerKey, alg, attributes) {
     const fn = 'psa_key_agreement_iop_setup';
     api(fn, () => operation.setup(checkUint(privateKey, fn, 'private_key'), checkBytes(peerKey, fn, 'peer_key'), checkUint(alg, fn, 'alg'),
       resolveAttributes(attributes, fn)));
-  }
-}
+  },
+};

@@ -1,33 +1,44 @@
 /**
  * XOF methods of `Psa` (`psa_xof_operation_init`, `psa_xof_setup`); the
- * rest of `psa_xof_*` are methods of the returned `XofOperation`.
+ * rest of `psa_xof_*` are methods of the returned `XofOperation`. The
+ * operation starts its XOF through `Dispatcher.xofSetup`.
  * @module
  */
-import type { DriverEntryPoints } from '../drivers/driver.js';
-import { api } from './psa-base.js';
-import { PsaWrap } from './psa-wrap.js';
-import { XofOperation, type XofProvider } from './xof.js';
+import { XofOperation } from '../xof.js';
+import { api } from './api.js';
+import { coreOf } from './instance.js';
 
-const hasXof = (d: DriverEntryPoints): boolean => d.xofSetup !== undefined;
+/** The XOF methods of `Psa`. */
+export interface XofMethods {
+  /**
+   * A new, inactive XOF operation (`psa_xof_operation_init`).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
+   */
+  xofOperation(): XofOperation;
 
-/** `PsaWrap` plus the XOF functions. */
-export class PsaXof extends PsaWrap {
-  /** A new, inactive XOF operation (`psa_xof_operation_init`). */
-  xofOperation(): XofOperation {
+  /**
+   * `psa_xof_setup`: an active XOF operation.
+   * @param alg an XOF algorithm (`PSA_ALG_SHAKE128`, `PSA_ALG_SHAKE256`, …)
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `alg` is not an XOF algorithm
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver implements `alg`
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
+   */
+  xofSetup(alg: number): XofOperation;
+}
+
+/** The bodies of `XofMethods`, assigned to `Psa.prototype`. */
+export const xofMethods: XofMethods & ThisType<XofMethods> = {
+  xofOperation() {
     const fn = 'psa_xof_operation_init';
     return api(fn, () => {
-      this.core(fn);
-      const provider: XofProvider = {
-        setup: (alg) => this.core('psa_xof_setup').dispatch.transparentCall('psa_xof_setup', hasXof, (d) => d.xofSetup!(alg)),
-      };
-      return new XofOperation(provider);
+      coreOf(this, fn);
+      return new XofOperation({ setup: (alg) => coreOf(this, 'psa_xof_setup').dispatch.xofSetup(alg, 'psa_xof_setup') });
     });
-  }
+  },
 
-  /** `psa_xof_setup`: an active XOF operation. */
-  xofSetup(alg: number): XofOperation {
+  xofSetup(alg) {
     const op = this.xofOperation();
     api('psa_xof_setup', () => op.setup(alg));
     return op;
-  }
-}
+  },
+};
