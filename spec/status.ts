@@ -2,7 +2,7 @@
  * Shared by the specs: the PSA status a call ends with, so a test can
  * compare statuses as numbers.
  */
-import { statusOf } from '../src/values/index.js';
+import { statusOf } from '../src/values/error.js';
 
 /** The status `body` throws (a `PsaError`'s), or 0 (PSA_SUCCESS) when it returns. */
 export function statusOfCall(body: () => unknown): number {

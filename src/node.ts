@@ -5,4 +5,6 @@
  * that wants to make the Node dependency explicit.
  * @module
  */
+
+// The file backend of the ITS interface (`createPsa({ storage: fileStorage(dir) })`)
 export { fileStorage, type FileStorageOptions } from './storage/file.js';

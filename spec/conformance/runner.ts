@@ -28,7 +28,7 @@ export const SUITES_DIR = join(HERE, 'suites');
  * files use, so that everybody shares one module instance (the facade holds
  * the process-wide library state).
  */
-const VALUES_MODULE = '../../src/values/index.js';
+const VALUES_MODULE = '../../src/values/registry.js';
 const FACADE_MODULE = '../../src/c/index.js';
 const STORAGE_MODULE = '../../src/storage/index.js';
 

@@ -6,7 +6,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileStorage, itsFileName } from '../../src/storage/index.js';
+import { fileStorage, itsFileName } from '../../src/storage/file.js';
 import { PsaError } from '../../src/values/error.js';
 import {
   PSA_ERROR_DATA_CORRUPT,

@@ -5,14 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  KEY_RECORD_HEADER_SIZE,
-  decodeKeyRecord,
-  encodeKeyRecord,
-  fileStorage,
-  memoryStorage,
-  type KeyRecordAttributes,
-} from '../../src/storage/index.js';
+import { fileStorage, memoryStorage } from '../../src/storage/index.js';
+import { KEY_RECORD_HEADER_SIZE, decodeKeyRecord, encodeKeyRecord, type KeyRecordAttributes } from '../../src/storage/key-file.js';
 import { PsaError } from '../../src/values/error.js';
 import {
   PSA_ERROR_DATA_INVALID,

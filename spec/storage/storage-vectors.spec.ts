@@ -6,14 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, test } from 'vitest';
-import {
-  decodeKeyRecord,
-  encodeKeyRecord,
-  fileStorage,
-  itsFileName,
-  memoryStorage,
-  type Its,
-} from '../../src/storage/index.js';
+import { fileStorage, memoryStorage, type Its } from '../../src/storage/index.js';
+import { itsFileName } from '../../src/storage/file.js';
+import { decodeKeyRecord, encodeKeyRecord } from '../../src/storage/key-file.js';
 import { PsaError } from '../../src/values/error.js';
 import { PSA_SUCCESS } from '../../src/values/status.js';
 

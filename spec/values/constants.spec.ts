@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as values from '../../src/values/index.js';
-import { MACROS, VALUES, parse } from '../../src/values/index.js';
+import { parse } from '../../src/values/index.js';
+import { MACROS, VALUES } from '../../src/values/registry.js';
 
 const TABLE: ReadonlyArray<readonly [string, number]> = [
   // Version

@@ -7,11 +7,11 @@ import { describe as group, expect, it } from 'vitest';
 import {
   PSA_ERROR_INVALID_ARGUMENT,
   PsaError,
-  VALUES,
   describe,
   parse,
   type DescribeKind,
 } from '../../src/values/index.js';
+import { VALUES } from '../../src/values/registry.js';
 
 /** Name prefix → kind, for the round trip over the registry. */
 const KINDS: ReadonlyArray<readonly [RegExp, DescribeKind]> = [

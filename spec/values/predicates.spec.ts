@@ -5,7 +5,8 @@
  * TF-PSA-Crypto's test_suite_psa_crypto_metadata data.
  */
 import { describe, expect, it } from 'vitest';
-import { MACROS, parse } from '../../src/values/index.js';
+import { parse } from '../../src/values/index.js';
+import { MACROS } from '../../src/values/registry.js';
 
 /** Evaluate `PREDICATE(arg)` through the registry. */
 function holds(predicate: string, arg: string): boolean {

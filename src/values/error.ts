@@ -4,14 +4,18 @@
  * the offending value, never key material.
  * @module
  */
-import { PSA_ERROR_GENERIC_ERROR, PSA_SUCCESS, statusName } from './status.js';
+import { PSA_ERROR_GENERIC_ERROR, PSA_SUCCESS, statusName, type PsaStatusName } from './status.js';
 
 /** A PSA failure: what the C API would have returned as a status. */
 export class PsaError extends Error {
   /** The `psa_status_t` value (negative). */
   readonly status: number;
-  /** The C name of the status, e.g. `'PSA_ERROR_NOT_PERMITTED'`. */
-  readonly code: string;
+  /**
+   * The C name of the status, e.g. `'PSA_ERROR_NOT_PERMITTED'` (what
+   * `statusName(status)` gives), typed as the union of those names so a
+   * `switch (e.code)` narrows.
+   */
+  readonly code: PsaStatusName;
 
   constructor(status: number, message?: string) {
     const code = statusName(status);

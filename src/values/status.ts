@@ -59,8 +59,45 @@ export const PSA_ERROR_DATA_INVALID = -153;
 /** An interruptible operation has not finished yet (Mbed TLS interruptible API). */
 export const PSA_OPERATION_INCOMPLETE = -248;
 
+/** The C name of a status defined above, e.g. `'PSA_ERROR_NOT_PERMITTED'`. */
+export type PsaKnownStatusName =
+  | 'PSA_SUCCESS'
+  | 'PSA_ERROR_PROGRAMMER_ERROR'
+  | 'PSA_ERROR_CONNECTION_REFUSED'
+  | 'PSA_ERROR_CONNECTION_BUSY'
+  | 'PSA_ERROR_GENERIC_ERROR'
+  | 'PSA_ERROR_NOT_PERMITTED'
+  | 'PSA_ERROR_NOT_SUPPORTED'
+  | 'PSA_ERROR_INVALID_ARGUMENT'
+  | 'PSA_ERROR_INVALID_HANDLE'
+  | 'PSA_ERROR_BAD_STATE'
+  | 'PSA_ERROR_BUFFER_TOO_SMALL'
+  | 'PSA_ERROR_ALREADY_EXISTS'
+  | 'PSA_ERROR_DOES_NOT_EXIST'
+  | 'PSA_ERROR_INSUFFICIENT_MEMORY'
+  | 'PSA_ERROR_INSUFFICIENT_STORAGE'
+  | 'PSA_ERROR_INSUFFICIENT_DATA'
+  | 'PSA_ERROR_SERVICE_FAILURE'
+  | 'PSA_ERROR_COMMUNICATION_FAILURE'
+  | 'PSA_ERROR_STORAGE_FAILURE'
+  | 'PSA_ERROR_HARDWARE_FAILURE'
+  | 'PSA_ERROR_INSUFFICIENT_ENTROPY'
+  | 'PSA_ERROR_INVALID_SIGNATURE'
+  | 'PSA_ERROR_INVALID_PADDING'
+  | 'PSA_ERROR_CORRUPTION_DETECTED'
+  | 'PSA_ERROR_DATA_CORRUPT'
+  | 'PSA_ERROR_DATA_INVALID'
+  | 'PSA_OPERATION_INCOMPLETE';
+
+/**
+ * Every name `statusName` can return, so `PsaError.code` is a union a
+ * `switch` narrows: the C name of a status defined above, or
+ * `(psa_status_t)N` (its decimal value) for any other number.
+ */
+export type PsaStatusName = PsaKnownStatusName | `(psa_status_t)${number}`;
+
 /** Every status above, by C name, for `describe` and `parse`. */
-export const STATUS_NAMES: ReadonlyMap<number, string> = new Map([
+export const STATUS_NAMES: ReadonlyMap<number, PsaKnownStatusName> = new Map<number, PsaKnownStatusName>([
   [PSA_SUCCESS, 'PSA_SUCCESS'],
   [PSA_ERROR_PROGRAMMER_ERROR, 'PSA_ERROR_PROGRAMMER_ERROR'],
   [PSA_ERROR_CONNECTION_REFUSED, 'PSA_ERROR_CONNECTION_REFUSED'],
@@ -91,6 +128,6 @@ export const STATUS_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** The C name of a status, or its decimal value when it is not a known status. */
-export function statusName(status: number): string {
+export function statusName(status: number): PsaStatusName {
   return STATUS_NAMES.get(status) ?? `(psa_status_t)${status}`;
 }

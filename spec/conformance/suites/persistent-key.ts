@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import * as psa from '../../../src/c/index.js';
 import { PsaError } from '../../../src/values/error.js';
-import { decodeKeyRecord, encodeKeyRecord } from '../../../src/storage/index.js';
+import { decodeKeyRecord, encodeKeyRecord } from '../../../src/storage/key-file.js';
 import {
   PSA_KEY_LIFETIME_PERSISTENT,
   PSA_KEY_TYPE_RAW_DATA,

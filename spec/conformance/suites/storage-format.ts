@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import * as psa from '../../../src/c/index.js';
-import { encodeKeyRecord } from '../../../src/storage/index.js';
+import { encodeKeyRecord } from '../../../src/storage/key-file.js';
 import {
   PSA_ALG_IS_JPAKE,
   PSA_BITS_TO_BYTES,

@@ -37,8 +37,8 @@ import {
   PSA_PAKE_INPUT_SIZE,
   PSA_PAKE_OUTPUT_MAX_SIZE,
   PSA_PAKE_OUTPUT_SIZE,
-  statusOf,
 } from '../../../src/values/index.js';
+import { statusOf } from '../../../src/values/error.js';
 
 import { BITS, HASH, hex, matter, rfc, toHex, type RfcVector } from './vectors.js';
 

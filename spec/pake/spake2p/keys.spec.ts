@@ -28,8 +28,8 @@ import {
   PSA_KEY_USAGE_COPY,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
-  statusOf,
 } from '../../../src/values/index.js';
+import { statusOf } from '../../../src/values/error.js';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
