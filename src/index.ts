@@ -288,6 +288,7 @@ export type { KeyWrapEntryPoints } from './drivers/wrap.js';
 export type { RandomSource, SignEntryPoints } from './drivers/sign.js';
 export type { AsymmetricEncryptionEntryPoints } from './drivers/asymmetric-encryption.js';
 export type { KeyAgreementEntryPoints } from './drivers/key-agreement.js';
+export type { KdfState, KeyDerivationEntryPoints } from './drivers/key-derivation.js';
 export type { Encapsulated, EncapsulationEntryPoints } from './drivers/encapsulation.js';
 export type { PakeContext, PakeEntryPoints, PakeInputs } from './drivers/pake.js';
 export type { InterruptibleKeyEntryPoints } from './drivers/interruptible-keys.js';

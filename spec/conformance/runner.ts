@@ -165,7 +165,7 @@ export async function loadValueTables(): Promise<{ tables?: ValueTables; error?:
   try {
     const mod = (await importModule(VALUES_MODULE)) as Partial<ValueTables>;
     if (!(mod.VALUES instanceof Map) || !(mod.MACROS instanceof Map)) {
-      return { error: 'src/values/index.ts does not export VALUES and MACROS maps' };
+      return { error: 'src/values/registry.ts does not export VALUES and MACROS maps' };
     }
     return { tables: { VALUES: mod.VALUES, MACROS: mod.MACROS } };
   } catch (err) {
