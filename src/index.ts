@@ -256,7 +256,7 @@ export { PakeOperation, type PakeCipherSuite } from './core/pake/index.js';
 export { GenerateKeyIop, ExportPublicKeyIop, KeyAgreementIop } from './core/iop.js';
 
 // --- Entropy sources (`createPsa({ entropy })`) ---
-export { systemEntropy, seededEntropy, failingEntropy, type EntropySource } from './core/entropy.js';
+export { systemEntropy, seededEntropy, failingEntropy, type EntropySource } from './core/random/entropy.js';
 
 // --- Storage: the ITS interface, its creation flags, the backends (`createPsa({ storage })`) ---
 export {

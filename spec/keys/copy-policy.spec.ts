@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPsa } from '../../src/create.js';
-import { failingEntropy, seededEntropy } from '../../src/core/entropy.js';
+import { failingEntropy, seededEntropy } from '../../src/core/random/entropy.js';
 import * as V from '../../src/values/index.js';
 import { expectStatus, hex } from './helpers.js';
 

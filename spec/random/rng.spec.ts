@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { failingEntropy, seededEntropy, systemEntropy, type EntropySource } from '../../src/core/entropy.js';
-import { Rng } from '../../src/core/random.js';
+import { failingEntropy, seededEntropy, systemEntropy, type EntropySource } from '../../src/core/random/entropy.js';
+import { Rng } from '../../src/core/random/index.js';
 import { HmacDrbg } from '../../src/core/random/hmac-drbg.js';
 import { PsaError } from '../../src/values/error.js';
 import {
@@ -115,7 +115,7 @@ describe('Rng', () => {
     expect(hex(rng.generate(32))).not.toBe(hex(rng.generate(32)));
     expect(hex(new Rng(systemEntropy()).generate(32))).not.toBe(hex(new Rng(systemEntropy()).generate(32)));
     const script =
-      "import('./src/core/random.ts').then(async (r) => { const e = await import('./src/core/entropy.ts');" +
+      "import('./src/core/random/index.ts').then(async (r) => { const e = await import('./src/core/random/entropy.ts');" +
       " process.stdout.write(Buffer.from(new r.Rng(e.systemEntropy()).generate(32)).toString('hex')); })";
     const run = (): string => {
       const res = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });

@@ -7,7 +7,7 @@
 import type { Dispatcher } from './dispatch.js';
 import type { KeyStore } from './keys/store.js';
 import type { PersistentKeys } from './keys/persistent.js';
-import type { Rng } from './random.js';
+import type { Rng } from './random/index.js';
 
 /** Shared state of one instance. */
 export interface CoreContext {

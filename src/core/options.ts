@@ -7,7 +7,7 @@
  */
 import type { Driver } from '../drivers/driver.js';
 import type { Its } from '../storage/its.js';
-import type { EntropySource } from './entropy.js';
+import type { EntropySource } from './random/entropy.js';
 
 /** How to build a `Psa` instance. */
 export interface PsaOptions {

@@ -6,8 +6,8 @@
  * @module
  */
 import { shake256 } from '@noble/hashes/sha3.js';
-import { PsaError, fail } from '../values/error.js';
-import { PSA_ERROR_INSUFFICIENT_ENTROPY, PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
+import { PsaError, fail } from '../../values/error.js';
+import { PSA_ERROR_INSUFFICIENT_ENTROPY, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 
 /** A source of entropy for seeding the random generator. */
 export interface EntropySource {

@@ -10,14 +10,14 @@ import {
   HMAC_DRBG_MAX_REQUEST,
   HMAC_DRBG_NONCE_LENGTH,
   HmacDrbg,
-} from './random/hmac-drbg.js';
+} from './hmac-drbg.js';
 import type { EntropySource } from './entropy.js';
-import { PsaError, fail } from '../values/error.js';
+import { PsaError, fail } from '../../values/error.js';
 import {
   PSA_ERROR_INSUFFICIENT_ENTROPY,
   PSA_ERROR_INSUFFICIENT_MEMORY,
   PSA_ERROR_INVALID_ARGUMENT,
-} from '../values/status.js';
+} from '../../values/status.js';
 
 /** Largest single request `Rng.generate` serves (a JS typed-array bound, not a PSA one). */
 const MAX_TOTAL_REQUEST = 0x7fffffff;
