@@ -9,48 +9,25 @@
  * unused part of the tag buffer (all of it on failure) with `'!'`.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_SUCCESS } from '../values/status.js';
+import { PSA_SUCCESS } from '../values/status.js';
 import type { AeadOperation } from '../core/aead/index.js';
 import { checkBytes } from '../core/validate.js';
+import { abortImpl, emptyHolder, implOf, setupImpl, type Holder } from './holder.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';
 
 /** `psa_aead_operation_t` (treat as opaque). */
-export interface psa_aead_operation_t {
-  /** @internal the implementation, once set up. */
-  impl?: AeadOperation | undefined;
-}
+export type psa_aead_operation_t = Holder<AeadOperation>;
 
 /** `psa_aead_operation_init` / `PSA_AEAD_OPERATION_INIT`: an inactive operation. */
 export function psa_aead_operation_init(): psa_aead_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** What `psa_aead_finish` writes into an unused tag buffer (Mbed TLS's `psa_wipe_tag_output_buffer`). */
 const TAG_FILL = 0x21;
 
-function checkOp(operation: unknown, fn: string): psa_aead_operation_t {
-  if (typeof operation !== 'object' || operation === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_aead_operation_t`);
-  return operation as psa_aead_operation_t;
-}
-
-/** The implementation of `operation`; BAD_STATE when it was never set up. */
-function impl(operation: unknown, fn: string): AeadOperation {
-  const op = checkOp(operation, fn);
-  return op.impl ?? fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
-}
-
-/**
- * The implementation to set up: the active one (whose setup checks the
- * algorithm, then fails with BAD_STATE and aborts, as Mbed TLS does), or a
- * fresh one from the current instance.
- */
-function forSetup(operation: unknown, fn: string): AeadOperation {
-  const op = checkOp(operation, fn);
-  if (op.impl?.active) return op.impl;
-  op.impl = instance().aeadOperation();
-  return op.impl;
-}
+/** A fresh implementation from the current instance. */
+const create = (): AeadOperation => instance().aeadOperation();
 
 /** Run a single-part call writing into `out`; on failure zero all of `out`. */
 function singlePart(out: Uint8Array, length: Out, body: () => Uint8Array): number {
@@ -87,12 +64,12 @@ export function psa_aead_decrypt(key: number, alg: number, nonce: Uint8Array, ad
 
 /** `psa_aead_encrypt_setup`. */
 export function psa_aead_encrypt_setup(operation: psa_aead_operation_t, key: number, alg: number): number {
-  return status(() => forSetup(operation, 'psa_aead_encrypt_setup').encryptSetup(key, alg));
+  return status(() => setupImpl(operation, 'psa_aead_encrypt_setup', create).encryptSetup(key, alg));
 }
 
 /** `psa_aead_decrypt_setup`. */
 export function psa_aead_decrypt_setup(operation: psa_aead_operation_t, key: number, alg: number): number {
-  return status(() => forSetup(operation, 'psa_aead_decrypt_setup').decryptSetup(key, alg));
+  return status(() => setupImpl(operation, 'psa_aead_decrypt_setup', create).decryptSetup(key, alg));
 }
 
 /**
@@ -100,7 +77,7 @@ export function psa_aead_decrypt_setup(operation: psa_aead_operation_t, key: num
  * values beyond 2^53 (up to `SIZE_MAX`, 2^64 − 1).
  */
 export function psa_aead_set_lengths(operation: psa_aead_operation_t, adLength: number | bigint, plaintextLength: number | bigint): number {
-  return status(() => impl(operation, 'psa_aead_set_lengths').setLengths(adLength, plaintextLength));
+  return status(() => implOf<AeadOperation>(operation, 'psa_aead_set_lengths').setLengths(adLength, plaintextLength));
 }
 
 /** `psa_aead_generate_nonce`: writes a random nonce into `nonce` (its length is `nonce_size`). */
@@ -108,7 +85,7 @@ export function psa_aead_generate_nonce(operation: psa_aead_operation_t, nonce: 
   const fn = 'psa_aead_generate_nonce';
   setOut(nonceLength, 0);
   return status(() => {
-    const op = impl(operation, fn);
+    const op = implOf<AeadOperation>(operation, fn);
     const out = checkBytes(nonce, fn, 'nonce');
     const generated = op.generateNonce(out.length);
     copyOut(generated, out);
@@ -118,12 +95,12 @@ export function psa_aead_generate_nonce(operation: psa_aead_operation_t, nonce: 
 
 /** `psa_aead_set_nonce`. */
 export function psa_aead_set_nonce(operation: psa_aead_operation_t, nonce: Uint8Array): number {
-  return status(() => impl(operation, 'psa_aead_set_nonce').setNonce(nonce));
+  return status(() => implOf<AeadOperation>(operation, 'psa_aead_set_nonce').setNonce(nonce));
 }
 
 /** `psa_aead_update_ad`. */
 export function psa_aead_update_ad(operation: psa_aead_operation_t, input: Uint8Array): number {
-  return status(() => impl(operation, 'psa_aead_update_ad').updateAd(input));
+  return status(() => implOf<AeadOperation>(operation, 'psa_aead_update_ad').updateAd(input));
 }
 
 /** `psa_aead_update`: writes the output fragment into `output`. */
@@ -131,7 +108,7 @@ export function psa_aead_update(operation: psa_aead_operation_t, input: Uint8Arr
   const fn = 'psa_aead_update';
   setOut(outputLength, 0);
   return status(() => {
-    const op = impl(operation, fn);
+    const op = implOf<AeadOperation>(operation, fn);
     const out = checkBytes(output, fn, 'output');
     const result = op.update(input, out.length);
     out.set(result);
@@ -152,7 +129,7 @@ export function psa_aead_finish(operation: psa_aead_operation_t, ciphertext: Uin
   setOut(tagLength, tag instanceof Uint8Array ? tag.length : 0);
   let written = 0;
   const result = status(() => {
-    const op = impl(operation, fn);
+    const op = implOf<AeadOperation>(operation, fn);
     const cOut = checkBytes(ciphertext, fn, 'ciphertext');
     const tOut = checkBytes(tag, fn, 'tag');
     try {
@@ -175,7 +152,7 @@ export function psa_aead_verify(operation: psa_aead_operation_t, plaintext: Uint
   const fn = 'psa_aead_verify';
   setOut(plaintextLength, 0);
   return status(() => {
-    const op = impl(operation, fn);
+    const op = implOf<AeadOperation>(operation, fn);
     try {
       const out = checkBytes(plaintext, fn, 'plaintext');
       const result = op.verify(tag, out.length);
@@ -189,5 +166,5 @@ export function psa_aead_verify(operation: psa_aead_operation_t, plaintext: Uint
 
 /** `psa_aead_abort`: valid in any state. */
 export function psa_aead_abort(operation: psa_aead_operation_t): number {
-  return status(() => checkOp(operation, 'psa_aead_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_aead_abort'));
 }

@@ -6,44 +6,21 @@
  * buffers are caller-allocated; their length is the C `output_size`.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
 import type { CipherOperation } from '../core/cipher.js';
 import { checkBytes } from '../core/validate.js';
+import { abortImpl, activeImpl, emptyHolder, setupImpl, type Holder } from './holder.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';
 
 /** `psa_cipher_operation_t` (treat as opaque). */
-export interface psa_cipher_operation_t {
-  /** @internal the implementation, once set up. */
-  impl?: CipherOperation | undefined;
-}
+export type psa_cipher_operation_t = Holder<CipherOperation>;
 
 /** `psa_cipher_operation_init` / `PSA_CIPHER_OPERATION_INIT`: an inactive operation. */
 export function psa_cipher_operation_init(): psa_cipher_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
-function checkOp(operation: unknown, fn: string): psa_cipher_operation_t {
-  if (typeof operation !== 'object' || operation === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_cipher_operation_t`);
-  return operation as psa_cipher_operation_t;
-}
-
-function active(operation: unknown, fn: string): CipherOperation {
-  const op = checkOp(operation, fn);
-  if (!op.impl?.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
-  return op.impl;
-}
-
-/** An inactive implementation for `op`, from the current instance. */
-function fresh(op: psa_cipher_operation_t, fn: string): CipherOperation {
-  if (op.impl?.active) {
-    // Mbed TLS aborts an operation on any failure, this one included.
-    op.impl.abort();
-    fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
-  }
-  op.impl = instance().cipherOperation();
-  return op.impl;
-}
+/** A fresh implementation from the current instance. */
+const create = (): CipherOperation => instance().cipherOperation();
 
 /** `psa_cipher_encrypt`: writes IV ‖ ciphertext. */
 export function psa_cipher_encrypt(key: number, alg: number, input: Uint8Array, output: Uint8Array, outputLength: Out): number {
@@ -72,20 +49,20 @@ export function psa_cipher_decrypt(key: number, alg: number, input: Uint8Array, 
 /** `psa_cipher_encrypt_setup`. */
 export function psa_cipher_encrypt_setup(operation: psa_cipher_operation_t, key: number, alg: number): number {
   const fn = 'psa_cipher_encrypt_setup';
-  return status(() => fresh(checkOp(operation, fn), fn).encryptSetup(key, alg));
+  return status(() => setupImpl(operation, fn, create).encryptSetup(key, alg));
 }
 
 /** `psa_cipher_decrypt_setup`. */
 export function psa_cipher_decrypt_setup(operation: psa_cipher_operation_t, key: number, alg: number): number {
   const fn = 'psa_cipher_decrypt_setup';
-  return status(() => fresh(checkOp(operation, fn), fn).decryptSetup(key, alg));
+  return status(() => setupImpl(operation, fn, create).decryptSetup(key, alg));
 }
 
 /** `psa_cipher_generate_iv`: writes a random IV of the algorithm's default length. */
 export function psa_cipher_generate_iv(operation: psa_cipher_operation_t, iv: Uint8Array, ivLength: Out): number {
   setOut(ivLength, 0);
   return status(() => {
-    const op = active(operation, 'psa_cipher_generate_iv');
+    const op = activeImpl<CipherOperation>(operation, 'psa_cipher_generate_iv');
     const out = checkBytes(iv, 'psa_cipher_generate_iv', 'iv');
     const generated = op.generateIv(out.length);
     copyOut(generated, out);
@@ -95,14 +72,14 @@ export function psa_cipher_generate_iv(operation: psa_cipher_operation_t, iv: Ui
 
 /** `psa_cipher_set_iv`. */
 export function psa_cipher_set_iv(operation: psa_cipher_operation_t, iv: Uint8Array): number {
-  return status(() => active(operation, 'psa_cipher_set_iv').setIv(iv));
+  return status(() => activeImpl<CipherOperation>(operation, 'psa_cipher_set_iv').setIv(iv));
 }
 
 /** `psa_cipher_update`. */
 export function psa_cipher_update(operation: psa_cipher_operation_t, input: Uint8Array, output: Uint8Array, outputLength: Out): number {
   setOut(outputLength, 0);
   return status(() => {
-    const op = active(operation, 'psa_cipher_update');
+    const op = activeImpl<CipherOperation>(operation, 'psa_cipher_update');
     const out = checkBytes(output, 'psa_cipher_update', 'output');
     const result = op.update(input, out.length);
     out.set(result);
@@ -115,7 +92,7 @@ export function psa_cipher_update(operation: psa_cipher_operation_t, input: Uint
 export function psa_cipher_finish(operation: psa_cipher_operation_t, output: Uint8Array, outputLength: Out): number {
   setOut(outputLength, 0);
   return status(() => {
-    const op = active(operation, 'psa_cipher_finish');
+    const op = activeImpl<CipherOperation>(operation, 'psa_cipher_finish');
     let out: Uint8Array;
     try {
       out = checkBytes(output, 'psa_cipher_finish', 'output');
@@ -132,5 +109,5 @@ export function psa_cipher_finish(operation: psa_cipher_operation_t, output: Uin
 
 /** `psa_cipher_abort`: valid in any state. */
 export function psa_cipher_abort(operation: psa_cipher_operation_t): number {
-  return status(() => checkOp(operation, 'psa_cipher_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_cipher_abort'));
 }

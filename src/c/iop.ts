@@ -13,7 +13,7 @@ import { PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
 import type { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from '../core/iop.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { holder, implOf, type Holder } from './holder.js';
+import { abortImpl, emptyHolder, holder, implOf, type Holder } from './holder.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';
 import { psa_interruptible_get_max_ops } from './sign.js';
 
@@ -39,7 +39,7 @@ const agreementImpl = (op: unknown, fn: string): KeyAgreementIop => implOf(op, f
 
 /** `psa_generate_key_iop_init` / `PSA_GENERATE_KEY_IOP_INIT`. */
 export function psa_generate_key_iop_init(): psa_generate_key_iop_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_generate_key_iop_setup`. */
@@ -62,12 +62,12 @@ export function psa_generate_key_iop_get_num_ops(operation: psa_generate_key_iop
 
 /** `psa_generate_key_iop_abort`: valid in any state. */
 export function psa_generate_key_iop_abort(operation: psa_generate_key_iop_t): number {
-  return status(() => holder<GenerateKeyIop>(operation, 'psa_generate_key_iop_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_generate_key_iop_abort'));
 }
 
 /** `psa_export_public_key_iop_init` / `PSA_EXPORT_PUBLIC_KEY_IOP_INIT`. */
 export function psa_export_public_key_iop_init(): psa_export_public_key_iop_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_export_public_key_iop_setup`. */
@@ -99,12 +99,12 @@ export function psa_export_public_key_iop_get_num_ops(operation: psa_export_publ
 
 /** `psa_export_public_key_iop_abort`: valid in any state. */
 export function psa_export_public_key_iop_abort(operation: psa_export_public_key_iop_t): number {
-  return status(() => holder<ExportPublicKeyIop>(operation, 'psa_export_public_key_iop_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_export_public_key_iop_abort'));
 }
 
 /** `psa_key_agreement_iop_init` / `PSA_KEY_AGREEMENT_IOP_INIT`. */
 export function psa_key_agreement_iop_init(): psa_key_agreement_iop_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_key_agreement_iop_setup` (the whole of `peer_key` is the peer's public key). */
@@ -137,5 +137,5 @@ export function psa_key_agreement_iop_get_num_ops(operation: psa_key_agreement_i
 
 /** `psa_key_agreement_iop_abort`: valid in any state. */
 export function psa_key_agreement_iop_abort(operation: psa_key_agreement_iop_t): number {
-  return status(() => holder<KeyAgreementIop>(operation, 'psa_key_agreement_iop_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_key_agreement_iop_abort'));
 }

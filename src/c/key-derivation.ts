@@ -7,37 +7,28 @@
  * buffer with `'!'`.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_INVALID_ARGUMENT, PSA_SUCCESS } from '../values/status.js';
+import { PSA_SUCCESS } from '../values/status.js';
 import type { psa_custom_key_parameters_t } from '../values/index.js';
 import type { KeyDerivationOperation } from '../core/key-derivation/index.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
+import { abortImpl, emptyHolder, implOf, type Holder } from './holder.js';
 import { instance, setOut, status, type Out } from './instance.js';
 
 /** `psa_key_derivation_operation_t` (treat as opaque). */
-export interface psa_key_derivation_operation_t {
-  /** @internal the implementation, once used. */
-  impl?: KeyDerivationOperation | undefined;
-}
+export type psa_key_derivation_operation_t = Holder<KeyDerivationOperation>;
 
 /** The byte Mbed TLS writes over the output of a failed derivation (`'!'`). */
 const WIPE_BYTE = 0x21;
 
 /** `psa_key_derivation_operation_init` / `PSA_KEY_DERIVATION_OPERATION_INIT`: an inactive operation. */
 export function psa_key_derivation_operation_init(): psa_key_derivation_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** The implementation of `operation`, created from the current instance on first use. */
-function impl(operation: unknown, fn: string): KeyDerivationOperation {
-  if (typeof operation !== 'object' || operation === null) {
-    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_key_derivation_operation_t`);
-  }
-  const op = operation as psa_key_derivation_operation_t;
-  op.impl ??= instance().keyDerivationOperation();
-  return op.impl;
-}
+const impl = (operation: unknown, fn: string): KeyDerivationOperation =>
+  implOf(operation, fn, () => instance().keyDerivationOperation());
 
 /** `psa_key_derivation_setup`. */
 export function psa_key_derivation_setup(operation: psa_key_derivation_operation_t, alg: number): number {
@@ -119,10 +110,5 @@ export function psa_key_derivation_verify_key(operation: psa_key_derivation_oper
 
 /** `psa_key_derivation_abort`: valid in any state. */
 export function psa_key_derivation_abort(operation: psa_key_derivation_operation_t): number {
-  return status(() => {
-    if (typeof operation !== 'object' || operation === null) {
-      fail(PSA_ERROR_INVALID_ARGUMENT, 'psa_key_derivation_abort: operation must be a psa_key_derivation_operation_t');
-    }
-    operation.impl?.abort();
-  });
+  return status(() => abortImpl(operation, 'psa_key_derivation_abort'));
 }

@@ -9,47 +9,25 @@
  * status check holds an unachievable MAC.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_SUCCESS } from '../values/status.js';
+import { PSA_SUCCESS } from '../values/status.js';
 import type { MacOperation } from '../core/mac.js';
 import { checkBytes } from '../core/validate.js';
+import { abortImpl, activeImpl, emptyHolder, setupImpl, type Holder } from './holder.js';
 import { instance, setOut, status, type Out } from './instance.js';
 
 /** `psa_mac_operation_t` (treat as opaque). */
-export interface psa_mac_operation_t {
-  /** @internal the implementation, once set up. */
-  impl?: MacOperation | undefined;
-}
+export type psa_mac_operation_t = Holder<MacOperation>;
 
 /** The byte Mbed TLS writes over unused or invalid MAC output (`'!'`). */
 const WIPE_BYTE = 0x21;
 
 /** `psa_mac_operation_init` / `PSA_MAC_OPERATION_INIT`: an inactive operation. */
 export function psa_mac_operation_init(): psa_mac_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
-function checkOp(operation: unknown, fn: string): psa_mac_operation_t {
-  if (typeof operation !== 'object' || operation === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_mac_operation_t`);
-  return operation as psa_mac_operation_t;
-}
-
-function active(operation: unknown, fn: string): MacOperation {
-  const op = checkOp(operation, fn);
-  if (!op.impl?.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
-  return op.impl;
-}
-
-/** An inactive implementation for `op`, from the current instance. */
-function fresh(op: psa_mac_operation_t, fn: string): MacOperation {
-  if (op.impl?.active) {
-    // Mbed TLS aborts an operation on any failure, this one included.
-    op.impl.abort();
-    fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
-  }
-  op.impl = instance().macOperation();
-  return op.impl;
-}
+/** A fresh implementation from the current instance. */
+const create = (): MacOperation => instance().macOperation();
 
 /**
  * Run a body that produces a MAC into `buffer` and finish as Mbed TLS's
@@ -82,30 +60,30 @@ export function psa_mac_verify(key: number, alg: number, input: Uint8Array, mac:
 
 /** `psa_mac_sign_setup`. */
 export function psa_mac_sign_setup(operation: psa_mac_operation_t, key: number, alg: number): number {
-  return status(() => fresh(checkOp(operation, 'psa_mac_sign_setup'), 'psa_mac_sign_setup').signSetup(key, alg));
+  return status(() => setupImpl(operation, 'psa_mac_sign_setup', create).signSetup(key, alg));
 }
 
 /** `psa_mac_verify_setup`. */
 export function psa_mac_verify_setup(operation: psa_mac_operation_t, key: number, alg: number): number {
-  return status(() => fresh(checkOp(operation, 'psa_mac_verify_setup'), 'psa_mac_verify_setup').verifySetup(key, alg));
+  return status(() => setupImpl(operation, 'psa_mac_verify_setup', create).verifySetup(key, alg));
 }
 
 /** `psa_mac_update`. */
 export function psa_mac_update(operation: psa_mac_operation_t, input: Uint8Array): number {
-  return status(() => active(operation, 'psa_mac_update').update(input));
+  return status(() => activeImpl<MacOperation>(operation, 'psa_mac_update').update(input));
 }
 
 /** `psa_mac_sign_finish`: BAD_STATE on a verify operation; the operation ends either way. */
 export function psa_mac_sign_finish(operation: psa_mac_operation_t, mac: Uint8Array, macLength: Out): number {
-  return macOutput('psa_mac_sign_finish', mac, macLength, (size) => active(operation, 'psa_mac_sign_finish').signFinish(size));
+  return macOutput('psa_mac_sign_finish', mac, macLength, (size) => activeImpl<MacOperation>(operation, 'psa_mac_sign_finish').signFinish(size));
 }
 
 /** `psa_mac_verify_finish`: PSA_ERROR_INVALID_SIGNATURE on mismatch, BAD_STATE on a sign operation. */
 export function psa_mac_verify_finish(operation: psa_mac_operation_t, mac: Uint8Array): number {
-  return status(() => active(operation, 'psa_mac_verify_finish').verifyFinish(mac));
+  return status(() => activeImpl<MacOperation>(operation, 'psa_mac_verify_finish').verifyFinish(mac));
 }
 
 /** `psa_mac_abort`: valid in any state. */
 export function psa_mac_abort(operation: psa_mac_operation_t): number {
-  return status(() => checkOp(operation, 'psa_mac_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_mac_abort'));
 }

@@ -13,6 +13,7 @@ import { PSA_PAKE_CONFIRMED_KEY } from '../values/pake.js';
 import type { PakeOperation } from '../core/pake/index.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
+import { abortImpl, emptyHolder, implOf, type Holder } from './holder.js';
 import { copyOut, instance, setOut, status, type Out } from './instance.js';
 
 /**
@@ -62,25 +63,15 @@ export function psa_pake_cs_set_key_confirmation(cipherSuite: psa_pake_cipher_su
 }
 
 /** `psa_pake_operation_t` (treat as opaque). */
-export interface psa_pake_operation_t {
-  /** @internal the implementation, once used. */
-  impl?: PakeOperation | undefined;
-}
+export type psa_pake_operation_t = Holder<PakeOperation>;
 
 /** `psa_pake_operation_init` / `PSA_PAKE_OPERATION_INIT`: an inactive operation. */
 export function psa_pake_operation_init(): psa_pake_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** The implementation of `operation`, created from the current instance on first use. */
-function impl(operation: unknown, fn: string): PakeOperation {
-  if (typeof operation !== 'object' || operation === null) {
-    fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_pake_operation_t`);
-  }
-  const op = operation as psa_pake_operation_t;
-  op.impl ??= instance().pakeOperation();
-  return op.impl;
-}
+const impl = (operation: unknown, fn: string): PakeOperation => implOf(operation, fn, () => instance().pakeOperation());
 
 /** `psa_pake_setup`. */
 export function psa_pake_setup(operation: psa_pake_operation_t, passwordKey: number, cipherSuite: psa_pake_cipher_suite_t): number {
@@ -145,10 +136,5 @@ export function psa_pake_get_shared_key(operation: psa_pake_operation_t, attribu
 
 /** `psa_pake_abort`: valid in any state. */
 export function psa_pake_abort(operation: psa_pake_operation_t): number {
-  return status(() => {
-    if (typeof operation !== 'object' || operation === null) {
-      fail(PSA_ERROR_INVALID_ARGUMENT, 'psa_pake_abort: operation must be a psa_pake_operation_t');
-    }
-    operation.impl?.abort();
-  });
+  return status(() => abortImpl(operation, 'psa_pake_abort'));
 }

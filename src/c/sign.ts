@@ -3,7 +3,7 @@
  * messages (with and without a PSA 1.4 context), the PSA 1.5 multipart
  * `psa_sign_operation_t` / `psa_verify_operation_t`, and Mbed TLS's
  * interruptible sign/verify hash API (`psa_interruptible_set_max_ops`, …;
- * what an "op" is: see `src/core/sign-interruptible.ts`).
+ * what an "op" is: see `src/core/sign/interruptible.ts`).
  *
  * Signature buffers are treated as Mbed TLS treats them
  * (`psa_wipe_tag_output_buffer`): on success the bytes after the signature
@@ -15,7 +15,7 @@ import { PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED } from '../values/index.js';
 import type { SignHashInterruptible, VerifyHashInterruptible } from '../core/sign/interruptible.js';
 import type { SignOperation, VerifyOperation } from '../core/sign/operation.js';
 import { checkBytes, checkUint } from '../core/validate.js';
-import { holder, implOf, type Holder } from './holder.js';
+import { abortImpl, emptyHolder, implOf, setupImpl, type Holder } from './holder.js';
 import { instance, setOut, status, type Out } from './instance.js';
 
 /** The byte Mbed TLS writes over unused or invalid signature output (`'!'`). */
@@ -94,81 +94,78 @@ export type psa_sign_hash_interruptible_operation_t = Holder<SignHashInterruptib
 /** `psa_verify_hash_interruptible_operation_t` (Mbed TLS; treat as opaque). */
 export type psa_verify_hash_interruptible_operation_t = Holder<VerifyHashInterruptible>;
 
-const impl = implOf;
-
-/** For setup: the active implementation (setup then fails with BAD_STATE), else a fresh one from the current instance. */
-function forSetup<T extends { readonly active: boolean }>(operation: unknown, fn: string, create: () => T): T {
-  const h = holder<T>(operation, fn);
-  if (!h.impl?.active) h.impl = create();
-  return h.impl;
-}
+/** Fresh implementations from the current instance. */
+const createSign = (): SignOperation => instance().signOperation();
+const createVerify = (): VerifyOperation => instance().verifyOperation();
+const createSignHash = (): SignHashInterruptible => instance().signHashInterruptible();
+const createVerifyHash = (): VerifyHashInterruptible => instance().verifyHashInterruptible();
 
 /** `psa_sign_operation_init` / `PSA_SIGN_OPERATION_INIT`: an inactive operation. */
 export function psa_sign_operation_init(): psa_sign_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_sign_setup`. */
 export function psa_sign_setup(operation: psa_sign_operation_t, key: number, alg: number): number {
   const fn = 'psa_sign_setup';
-  return status(() => forSetup(operation, fn, () => instance().signOperation()).setup(key, alg));
+  return status(() => setupImpl(operation, fn, createSign).setup(key, alg));
 }
 
 /** `psa_sign_set_context`. */
 export function psa_sign_set_context(operation: psa_sign_operation_t, context: Uint8Array): number {
   const fn = 'psa_sign_set_context';
-  return status(() => impl(operation, fn, () => instance().signOperation()).setContext(context));
+  return status(() => implOf(operation, fn, createSign).setContext(context));
 }
 
 /** `psa_sign_update`. */
 export function psa_sign_update(operation: psa_sign_operation_t, input: Uint8Array): number {
   const fn = 'psa_sign_update';
-  return status(() => impl(operation, fn, () => instance().signOperation()).update(input));
+  return status(() => implOf(operation, fn, createSign).update(input));
 }
 
 /** `psa_sign_finish`. */
 export function psa_sign_finish(operation: psa_sign_operation_t, signature: Uint8Array, signatureLength: Out): number {
   const fn = 'psa_sign_finish';
-  return signatureOutput(fn, signature, signatureLength, (size) => impl(operation, fn, () => instance().signOperation()).finish(size));
+  return signatureOutput(fn, signature, signatureLength, (size) => implOf(operation, fn, createSign).finish(size));
 }
 
 /** `psa_sign_abort`: valid in any state. */
 export function psa_sign_abort(operation: psa_sign_operation_t): number {
-  return status(() => holder<SignOperation>(operation, 'psa_sign_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_sign_abort'));
 }
 
 /** `psa_verify_operation_init` / `PSA_VERIFY_OPERATION_INIT`: an inactive operation. */
 export function psa_verify_operation_init(): psa_verify_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_verify_setup`. */
 export function psa_verify_setup(operation: psa_verify_operation_t, key: number, alg: number, signature: Uint8Array): number {
   const fn = 'psa_verify_setup';
-  return status(() => forSetup(operation, fn, () => instance().verifyOperation()).setup(key, alg, signature));
+  return status(() => setupImpl(operation, fn, createVerify).setup(key, alg, signature));
 }
 
 /** `psa_verify_set_context`. */
 export function psa_verify_set_context(operation: psa_verify_operation_t, context: Uint8Array): number {
   const fn = 'psa_verify_set_context';
-  return status(() => impl(operation, fn, () => instance().verifyOperation()).setContext(context));
+  return status(() => implOf(operation, fn, createVerify).setContext(context));
 }
 
 /** `psa_verify_update`. */
 export function psa_verify_update(operation: psa_verify_operation_t, input: Uint8Array): number {
   const fn = 'psa_verify_update';
-  return status(() => impl(operation, fn, () => instance().verifyOperation()).update(input));
+  return status(() => implOf(operation, fn, createVerify).update(input));
 }
 
 /** `psa_verify_finish`: PSA_ERROR_INVALID_SIGNATURE on mismatch. */
 export function psa_verify_finish(operation: psa_verify_operation_t): number {
   const fn = 'psa_verify_finish';
-  return status(() => impl(operation, fn, () => instance().verifyOperation()).finish());
+  return status(() => implOf(operation, fn, createVerify).finish());
 }
 
 /** `psa_verify_abort`: valid in any state. */
 export function psa_verify_abort(operation: psa_verify_operation_t): number {
-  return status(() => holder<VerifyOperation>(operation, 'psa_verify_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_verify_abort'));
 }
 
 let maxOps = PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED;
@@ -185,25 +182,25 @@ export function psa_interruptible_get_max_ops(): number {
 
 /** `psa_sign_hash_interruptible_operation_init`: an inactive operation. */
 export function psa_sign_hash_interruptible_operation_init(): psa_sign_hash_interruptible_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_sign_hash_start`. */
 export function psa_sign_hash_start(operation: psa_sign_hash_interruptible_operation_t, key: number, alg: number, hash: Uint8Array): number {
   const fn = 'psa_sign_hash_start';
-  return status(() => impl(operation, fn, () => instance().signHashInterruptible()).start(key, alg, checkBytes(hash, fn, 'hash')));
+  return status(() => implOf(operation, fn, createSignHash).start(key, alg, checkBytes(hash, fn, 'hash')));
 }
 
 /** `psa_sign_hash_complete`: PSA_OPERATION_INCOMPLETE until the signature is ready. */
 export function psa_sign_hash_complete(operation: psa_sign_hash_interruptible_operation_t, signature: Uint8Array, signatureLength: Out): number {
   const fn = 'psa_sign_hash_complete';
   return signatureOutput(fn, signature, signatureLength,
-    (size) => impl(operation, fn, () => instance().signHashInterruptible()).complete(maxOps, size));
+    (size) => implOf(operation, fn, createSignHash).complete(maxOps, size));
 }
 
 /** `psa_sign_hash_abort`. */
 export function psa_sign_hash_abort(operation: psa_sign_hash_interruptible_operation_t): number {
-  return status(() => holder<SignHashInterruptible>(operation, 'psa_sign_hash_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_sign_hash_abort'));
 }
 
 /** `psa_sign_hash_get_num_ops`. */
@@ -213,14 +210,14 @@ export function psa_sign_hash_get_num_ops(operation: psa_sign_hash_interruptible
 
 /** `psa_verify_hash_interruptible_operation_init`: an inactive operation. */
 export function psa_verify_hash_interruptible_operation_init(): psa_verify_hash_interruptible_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
 /** `psa_verify_hash_start`. */
 export function psa_verify_hash_start(operation: psa_verify_hash_interruptible_operation_t, key: number, alg: number,
   hash: Uint8Array, signature: Uint8Array): number {
   const fn = 'psa_verify_hash_start';
-  return status(() => impl(operation, fn, () => instance().verifyHashInterruptible())
+  return status(() => implOf(operation, fn, createVerifyHash)
     .start(key, alg, checkBytes(hash, fn, 'hash'), checkBytes(signature, fn, 'signature')));
 }
 
@@ -229,14 +226,14 @@ export function psa_verify_hash_complete(operation: psa_verify_hash_interruptibl
   const fn = 'psa_verify_hash_complete';
   let done = false;
   const result = status(() => {
-    done = impl(operation, fn, () => instance().verifyHashInterruptible()).complete(maxOps);
+    done = implOf(operation, fn, createVerifyHash).complete(maxOps);
   });
   return result === PSA_SUCCESS && !done ? PSA_OPERATION_INCOMPLETE : result;
 }
 
 /** `psa_verify_hash_abort`. */
 export function psa_verify_hash_abort(operation: psa_verify_hash_interruptible_operation_t): number {
-  return status(() => holder<VerifyHashInterruptible>(operation, 'psa_verify_hash_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_verify_hash_abort'));
 }
 
 /** `psa_verify_hash_get_num_ops`. */

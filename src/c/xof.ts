@@ -7,59 +7,42 @@
  * the error state until `psa_xof_abort`.
  * @module
  */
-import { fail } from '../values/error.js';
-import { PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
 import type { XofOperation } from '../core/xof.js';
 import { checkBytes } from '../core/validate.js';
+import { abortImpl, emptyHolder, implOf, setupImpl, type Holder } from './holder.js';
 import { instance, status } from './instance.js';
 
 /** `psa_xof_operation_t` (treat as opaque). */
-export interface psa_xof_operation_t {
-  /** @internal the implementation, once used. */
-  impl?: XofOperation | undefined;
-}
+export type psa_xof_operation_t = Holder<XofOperation>;
 
 /** `psa_xof_operation_init` / `PSA_XOF_OPERATION_INIT`: an inactive operation. */
 export function psa_xof_operation_init(): psa_xof_operation_t {
-  return { impl: undefined };
+  return emptyHolder();
 }
 
-function checkOp(operation: unknown, fn: string): psa_xof_operation_t {
-  if (typeof operation !== 'object' || operation === null) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: operation must be a psa_xof_operation_t`);
-  return operation as psa_xof_operation_t;
-}
-
-/** The operation's implementation; a fresh inactive one from the current instance if it has none. */
-function implOf(operation: unknown, fn: string): XofOperation {
-  const op = checkOp(operation, fn);
-  op.impl ??= instance().xofOperation();
-  return op.impl;
-}
+/** A fresh implementation from the current instance. */
+const create = (): XofOperation => instance().xofOperation();
 
 /** `psa_xof_setup`: the operation must be inactive. */
 export function psa_xof_setup(operation: psa_xof_operation_t, alg: number): number {
-  return status(() => {
-    const op = checkOp(operation, 'psa_xof_setup');
-    // An inactive operation starts afresh from the current instance; any other state answers BAD_STATE.
-    if (op.impl === undefined || op.impl.state === 'inactive') op.impl = instance().xofOperation();
-    op.impl.setup(alg);
-  });
+  // An inactive operation starts afresh from the current instance; any other state answers BAD_STATE.
+  return status(() => setupImpl(operation, 'psa_xof_setup', create, (impl) => impl.state !== 'inactive').setup(alg));
 }
 
 /** `psa_xof_set_context`: only right after setup, only for an XOF with a context. */
 export function psa_xof_set_context(operation: psa_xof_operation_t, context: Uint8Array): number {
-  return status(() => implOf(operation, 'psa_xof_set_context').setContext(context));
+  return status(() => implOf(operation, 'psa_xof_set_context', create).setContext(context));
 }
 
 /** `psa_xof_update`: more input, before any output. */
 export function psa_xof_update(operation: psa_xof_operation_t, input: Uint8Array): number {
-  return status(() => implOf(operation, 'psa_xof_update').update(input));
+  return status(() => implOf(operation, 'psa_xof_update', create).update(input));
 }
 
 /** `psa_xof_output(operation, output, output_length)`: fill `output` (its length is `output_length`) with the next bytes. */
 export function psa_xof_output(operation: psa_xof_operation_t, output: Uint8Array): number {
   return status(() => {
-    const op = implOf(operation, 'psa_xof_output');
+    const op = implOf(operation, 'psa_xof_output', create);
     // A bad buffer is a failure of the call (error state), after the state check.
     if (!(output instanceof Uint8Array)) op.output(Number.NaN);
     const out = checkBytes(output, 'psa_xof_output', 'output');
@@ -71,5 +54,5 @@ export function psa_xof_output(operation: psa_xof_operation_t, output: Uint8Arra
 
 /** `psa_xof_abort`: valid in any state; always succeeds. */
 export function psa_xof_abort(operation: psa_xof_operation_t): number {
-  return status(() => checkOp(operation, 'psa_xof_abort').impl?.abort());
+  return status(() => abortImpl(operation, 'psa_xof_abort'));
 }
