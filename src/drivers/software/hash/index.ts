@@ -5,12 +5,11 @@
  * @module
  */
 import type { Hash } from '@noble/hashes/utils.js';
-import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
-import { sha3_224, sha3_256, sha3_384, sha3_512, shake256 } from '@noble/hashes/sha3.js';
+import { shake256 } from '@noble/hashes/sha3.js';
 import { blake2b, blake2s } from '@noble/hashes/blake2.js';
 import type { HashContext, HashSuspendParts } from '../../driver.js';
 import { aesMmo } from './aes-mmo.js';
+import { NOBLE_HASHES, type MdLayout } from './noble.js';
 import { asconHash256 } from '../ascon/sponge.js';
 import { fail } from '../../../values/error.js';
 import {
@@ -24,60 +23,24 @@ import {
   PSA_ALG_ASCON_HASH256,
   PSA_ALG_BLAKE2B_HASH512,
   PSA_ALG_BLAKE2S_HASH256,
-  PSA_ALG_MD5,
-  PSA_ALG_RIPEMD160,
-  PSA_ALG_SHA3_224,
-  PSA_ALG_SHA3_256,
-  PSA_ALG_SHA3_384,
-  PSA_ALG_SHA3_512,
   PSA_ALG_SHAKE256_512,
-  PSA_ALG_SHA_1,
-  PSA_ALG_SHA_224,
-  PSA_ALG_SHA_256,
-  PSA_ALG_SHA_384,
-  PSA_ALG_SHA_512,
-  PSA_ALG_SHA_512_224,
-  PSA_ALG_SHA_512_256,
 } from '../../../values/algorithms.js';
 import { copyRange } from '../../../bytes.js';
 
 /** A noble hash object, whatever its concrete class. */
 type NobleHash = Hash<any>;
 
-/** How the chaining words of a suspendable hash are encoded in the PSA state. */
-interface MdLayout {
-  /** Number of 32-bit words noble's `get()` returns (64-bit words come as two halves, high first). */
-  readonly words: number;
-  /** Word byte order of the PSA hash-state field. */
-  readonly littleEndian: boolean;
-}
-
 interface SoftwareHash {
   readonly create: () => NobleHash;
   readonly md?: MdLayout;
 }
 
-const MD_LE4: MdLayout = { words: 4, littleEndian: true };
-const MD_LE5: MdLayout = { words: 5, littleEndian: true };
-const MD_BE5: MdLayout = { words: 5, littleEndian: false };
-const MD_BE8: MdLayout = { words: 8, littleEndian: false };
-const MD_BE16: MdLayout = { words: 16, littleEndian: false };
-
-/** The algorithms this driver computes, keyed by PSA algorithm identifier. */
+/**
+ * The algorithms this driver computes, keyed by PSA algorithm identifier:
+ * the noble table (`noble.ts`), then the hashes HMAC does not take.
+ */
 const SOFTWARE_HASHES: ReadonlyMap<number, SoftwareHash> = new Map<number, SoftwareHash>([
-  [PSA_ALG_MD5, { create: () => md5.create(), md: MD_LE4 }],
-  [PSA_ALG_RIPEMD160, { create: () => ripemd160.create(), md: MD_LE5 }],
-  [PSA_ALG_SHA_1, { create: () => sha1.create(), md: MD_BE5 }],
-  [PSA_ALG_SHA_224, { create: () => sha224.create(), md: MD_BE8 }],
-  [PSA_ALG_SHA_256, { create: () => sha256.create(), md: MD_BE8 }],
-  [PSA_ALG_SHA_384, { create: () => sha384.create(), md: MD_BE16 }],
-  [PSA_ALG_SHA_512, { create: () => sha512.create(), md: MD_BE16 }],
-  [PSA_ALG_SHA_512_224, { create: () => sha512_224.create(), md: MD_BE16 }],
-  [PSA_ALG_SHA_512_256, { create: () => sha512_256.create(), md: MD_BE16 }],
-  [PSA_ALG_SHA3_224, { create: () => sha3_224.create() }],
-  [PSA_ALG_SHA3_256, { create: () => sha3_256.create() }],
-  [PSA_ALG_SHA3_384, { create: () => sha3_384.create() }],
-  [PSA_ALG_SHA3_512, { create: () => sha3_512.create() }],
+  ...[...NOBLE_HASHES].map(([alg, { hash, md }]): [number, SoftwareHash] => [alg, { create: () => hash.create(), md }]),
   [PSA_ALG_SHAKE256_512, { create: () => shake256.create({ dkLen: 64 }) }],
   [PSA_ALG_BLAKE2S_HASH256, { create: () => blake2s.create({ dkLen: 32 }) }],
   [PSA_ALG_BLAKE2B_HASH512, { create: () => blake2b.create({ dkLen: 64 }) }],
