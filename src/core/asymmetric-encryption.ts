@@ -10,7 +10,6 @@
  * the buffer after a successful decryption.
  * @module
  */
-import type { DriverKeyAttributes } from '../drivers/driver.js';
 import { fail } from '../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
 import {
@@ -22,14 +21,9 @@ import {
   PSA_KEY_USAGE_ENCRYPT,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './keys/attributes.js';
+import { driverAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import { withKey } from './keys/management.js';
-
-/** What a driver is told about the key (its id stays in the core). */
-function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes {
-  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
-}
 
 function checkSalt(alg: number, salt: Uint8Array, fn: string): void {
   if (!PSA_ALG_IS_RSA_OAEP(alg) && salt.length !== 0) {

@@ -9,7 +9,8 @@
  * @module
  */
 import type { CipherContext, CipherEntryPoints } from '../drivers/cipher.js';
-import type { DriverEntryPoints, DriverKeyAttributes } from '../drivers/driver.js';
+import type { DriverEntryPoints } from '../drivers/driver.js';
+import { cipherThroughContext } from '../drivers/single-part.js';
 import { asPsaError, fail } from '../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
@@ -30,6 +31,7 @@ import {
 import type { CoreContext } from './context.js';
 import { acquireKey, withKey } from './keys/management.js';
 import { checkBytes, checkLength, checkUint } from './validate.js';
+import { OperationState } from './operation.js';
 
 
 /** `alg` as an unsigned 32-bit cipher algorithm; INVALID_ARGUMENT for anything else. */
@@ -61,24 +63,6 @@ export function updateOutputNeeded(keyType: number, alg: number, pending: number
 /** Whether a driver has any cipher entry point usable for a single-part call. */
 function hasSinglePart(d: DriverEntryPoints, entry: keyof CipherEntryPoints): boolean {
   return d[entry] !== undefined || d.cipherSetup !== undefined;
-}
-
-/** The whole message through a driver's multipart entry point. */
-function throughSetup(d: CipherEntryPoints, a: DriverKeyAttributes, key: Uint8Array, alg: number, encrypt: boolean, iv: Uint8Array, input: Uint8Array): Uint8Array {
-  const ctx = d.cipherSetup!(a, key, alg, encrypt);
-  try {
-    if (iv.length > 0) ctx.setIv(iv);
-    const head = ctx.update(input);
-    const tail = ctx.finish();
-    const out = new Uint8Array(head.length + tail.length);
-    out.set(head);
-    out.set(tail, head.length);
-    head.fill(0);
-    tail.fill(0);
-    return out;
-  } finally {
-    ctx.destroy();
-  }
 }
 
 /**
@@ -122,7 +106,7 @@ export function cipherEncrypt(ctx: CoreContext, key: number, alg: number, input:
       ctx.dispatch.keyCall(attrs.lifetime, fn, (d) => hasSinglePart(d, 'cipherEncrypt'), (d) =>
         d.cipherEncrypt
           ? d.cipherEncrypt(attrs, slot.keyBuffer, a, iv, data)
-          : throughSetup(d, attrs, slot.keyBuffer, a, true, iv, data)));
+          : cipherThroughContext(d.cipherSetup!(attrs, slot.keyBuffer, a, true), iv, data)));
     const out = new Uint8Array(ivLength + body.length);
     out.set(iv);
     out.set(body, ivLength); // ciphertext: nothing secret to wipe
@@ -145,7 +129,7 @@ export function cipherDecrypt(ctx: CoreContext, key: number, alg: number, input:
       ctx.dispatch.keyCall(attrs.lifetime, fn, (d) => hasSinglePart(d, 'cipherDecrypt'), (d) =>
         d.cipherDecrypt
           ? d.cipherDecrypt(attrs, slot.keyBuffer, a, data)
-          : throughSetup(d, attrs, slot.keyBuffer, a, false, data.subarray(0, ivLength), data.subarray(ivLength))));
+          : cipherThroughContext(d.cipherSetup!(attrs, slot.keyBuffer, a, false), data.subarray(0, ivLength), data.subarray(ivLength))));
   });
 }
 
@@ -158,12 +142,22 @@ export function cipherDecrypt(ctx: CoreContext, key: number, alg: number, input:
  */
 export class CipherOperation {
   readonly #core: CoreContext;
-  #ctx: CipherContext | undefined;
   #alg = 0;
   #keyType = 0;
   #ivRequired = false;
   #ivSet = false;
   #defaultIvLength = 0;
+  readonly #op = new OperationState<CipherContext>({
+    release: (ctx) => ctx.destroy(),
+    reset: () => {
+      this.#alg = 0;
+      this.#keyType = 0;
+      this.#ivRequired = false;
+      this.#ivSet = false;
+      this.#defaultIvLength = 0;
+    },
+    notActive: (fn) => `${fn}: the cipher operation is not active`,
+  });
 
   /** An inactive operation of the instance `core`. */
   constructor(core: CoreContext) {
@@ -172,7 +166,7 @@ export class CipherOperation {
 
   /** Whether the operation is active (set up and not yet finished or aborted). */
   get active(): boolean {
-    return this.#ctx !== undefined;
+    return this.#op.active;
   }
 
   /** The algorithm of the active operation; 0 when inactive. */
@@ -180,31 +174,17 @@ export class CipherOperation {
     return this.#alg;
   }
 
-  #requireActive(fn: string): CipherContext {
-    return this.#ctx ?? fail(PSA_ERROR_BAD_STATE, `${fn}: the cipher operation is not active`);
-  }
-
-  /** Run `body`; on any failure abort the operation and throw the failure as a `PsaError`. */
-  #orAbort<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
-  }
-
   #setup(key: number, alg: number, encrypt: boolean): void {
     const fn = encrypt ? 'psa_cipher_encrypt_setup' : 'psa_cipher_decrypt_setup';
-    this.#orAbort(() => {
-      if (this.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
+    this.#op.run(fn, () => {
+      this.#op.requireIdle(fn);
       const a = cipherAlgorithm(alg, fn);
       const usage = encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT;
       const slot = acquireKey(this.#core, checkUint(key, fn, 'key'), usage, a, fn);
       try {
         const attrs = slot.attributes;
-        this.#ctx = this.#core.dispatch.keyCall(attrs.lifetime, fn, (d) => d.cipherSetup !== undefined, (d) =>
-          d.cipherSetup!(attrs, slot.keyBuffer, a, encrypt));
+        this.#op.start(this.#core.dispatch.keyCall(attrs.lifetime, fn, (d) => d.cipherSetup !== undefined, (d) =>
+          d.cipherSetup!(attrs, slot.keyBuffer, a, encrypt)));
         this.#alg = a;
         this.#keyType = attrs.type;
         this.#ivRequired = a !== PSA_ALG_ECB_NO_PADDING;
@@ -238,8 +218,8 @@ export class CipherOperation {
    */
   generateIv(ivSize?: number): Uint8Array {
     const fn = 'psa_cipher_generate_iv';
-    const ctx = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       this.#checkIvExpected(fn);
       const size = outputSizeArgument(ivSize, fn);
       const length = this.#defaultIvLength;
@@ -254,8 +234,8 @@ export class CipherOperation {
   /** `psa_cipher_set_iv`: INVALID_ARGUMENT (and abort) for a length the algorithm does not take. */
   setIv(iv: Uint8Array): void {
     const fn = 'psa_cipher_set_iv';
-    const ctx = this.#requireActive(fn);
-    this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    this.#op.run(fn, () => {
       this.#checkIvExpected(fn);
       ctx.setIv(checkBytes(iv, fn, 'iv'));
       this.#ivSet = true;
@@ -273,8 +253,8 @@ export class CipherOperation {
    */
   update(input: Uint8Array, outputSize?: number): Uint8Array {
     const fn = 'psa_cipher_update';
-    const ctx = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       this.#requireIv(fn);
       const data = checkBytes(input, fn, 'input');
       const size = outputSizeArgument(outputSize, fn);
@@ -297,8 +277,8 @@ export class CipherOperation {
    */
   finish(outputSize?: number): Uint8Array {
     const fn = 'psa_cipher_finish';
-    const ctx = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       this.#requireIv(fn);
       const size = outputSizeArgument(outputSize, fn);
       const out = ctx.finish();
@@ -313,18 +293,6 @@ export class CipherOperation {
 
   /** `psa_cipher_abort`: wipe and release; valid in any state. */
   abort(): void {
-    const ctx = this.#ctx;
-    this.#ctx = undefined;
-    this.#alg = 0;
-    this.#keyType = 0;
-    this.#ivRequired = false;
-    this.#ivSet = false;
-    this.#defaultIvLength = 0;
-    if (ctx === undefined) return;
-    try {
-      ctx.destroy();
-    } catch (err) {
-      throw asPsaError(err);
-    }
+    this.#op.abort();
   }
 }

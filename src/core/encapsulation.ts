@@ -21,9 +21,8 @@ import {
   PSA_KEY_USAGE_ENCRYPT,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './keys/attributes.js';
+import { driverAttributes, type ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { driverAttributesOf } from './key-agreement.js';
 import { importKey, withKey } from './keys/management.js';
 
 /** The result of `psa_encapsulate`: the new shared-secret key and the ciphertext for the peer. */
@@ -59,7 +58,7 @@ export function encapsulate(ctx: CoreContext, key: number, alg: number, attribut
       fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: ciphertext buffer of ${ciphertextSize} bytes, ${needed} needed`);
     }
     const out = ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.encapsulate !== undefined,
-      (d) => d.encapsulate!(driverAttributesOf(a), slot.keyBuffer, alg, (n) => ctx.rng.generate(n)));
+      (d) => d.encapsulate!(driverAttributes(a), slot.keyBuffer, alg, (n) => ctx.rng.generate(n)));
     if (!(out?.sharedSecret instanceof Uint8Array) || !(out.ciphertext instanceof Uint8Array)) {
       fail(PSA_ERROR_GENERIC_ERROR, `${fn}: the driver returned no result`);
     }
@@ -82,7 +81,7 @@ export function decapsulate(ctx: CoreContext, key: number, alg: number, cipherte
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_KEY_PAIR(a.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: decapsulation needs a key pair, not ${describe(a.type, 'keyType')}`);
     const secret = ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.decapsulate !== undefined,
-      (d) => d.decapsulate!(driverAttributesOf(a), slot.keyBuffer, alg, ciphertext));
+      (d) => d.decapsulate!(driverAttributes(a), slot.keyBuffer, alg, ciphertext));
     if (!(secret instanceof Uint8Array)) fail(PSA_ERROR_GENERIC_ERROR, `${fn}: the driver returned no shared secret`);
     try {
       return importKey(ctx, attributes, secret);

@@ -26,6 +26,7 @@ import {
   PSA_HASH_SUSPEND_OUTPUT_SIZE,
 } from '../values/sizes.js';
 import { copyRange } from '../bytes.js';
+import { OperationState } from './operation.js';
 
 /** Where hash computations come from: the core passes one that tries transparent drivers, then software. */
 export interface HashProvider {
@@ -228,8 +229,15 @@ function formatSuspendState(alg: number, parts: HashSuspendParts): Uint8Array {
  */
 export class HashOperation {
   readonly #provider: HashProvider;
-  #ctx: HashContext | undefined;
   #alg = 0;
+  readonly #op = new OperationState<HashContext>({
+    release: (ctx) => ctx.destroy(),
+    reset: () => {
+      this.#alg = 0;
+    },
+    notActive: () => 'hash operation is not active',
+    busy: () => 'hash operation already active',
+  });
 
   /** An inactive operation drawing implementations from `provider`. */
   constructor(provider: HashProvider) {
@@ -238,7 +246,7 @@ export class HashOperation {
 
   /** Whether the operation is active (set up and not yet finished or aborted). */
   get active(): boolean {
-    return this.#ctx !== undefined;
+    return this.#op.active;
   }
 
   /** The algorithm of the active operation; 0 (`PSA_ALG_NONE`) when inactive. */
@@ -246,29 +254,16 @@ export class HashOperation {
     return this.#alg;
   }
 
-  #requireActive(): HashContext {
-    return this.#ctx ?? fail(PSA_ERROR_BAD_STATE, 'hash operation is not active');
-  }
-
-  /** Run `body`; on any failure abort the operation and throw the failure as a `PsaError`. */
-  #orAbort<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
-  }
-
   #start(alg: number, ctx: HashContext): void {
-    this.#ctx = ctx;
+    this.#op.start(ctx);
     this.#alg = alg;
   }
 
   /** `psa_hash_setup`. BAD_STATE (and abort) if active; INVALID_ARGUMENT for a non-hash; NOT_SUPPORTED. */
   setup(alg: number): void {
-    this.#orAbort(() => {
-      if (this.active) fail(PSA_ERROR_BAD_STATE, 'hash operation already active');
+    const fn = 'psa_hash_setup';
+    this.#op.run(fn, () => {
+      this.#op.requireIdle(fn);
       const a = hashAlgorithmArgument(alg);
       this.#start(a, this.#provider.setup(a));
     });
@@ -276,8 +271,9 @@ export class HashOperation {
 
   /** `psa_hash_update`: feed `input` (empty input is accepted and does nothing). */
   update(input: Uint8Array): void {
-    const ctx = this.#requireActive();
-    this.#orAbort(() => {
+    const fn = 'psa_hash_update';
+    const ctx = this.#op.require(fn);
+    this.#op.run(fn, () => {
       const data = bytesArgument(input, 'input');
       if (data.length > 0) ctx.update(data);
     });
@@ -289,8 +285,9 @@ export class HashOperation {
    * optional: below the digest length it gives BUFFER_TOO_SMALL (and aborts).
    */
   finish(hashSize?: number): Uint8Array {
-    const ctx = this.#requireActive();
-    return this.#orAbort(() => {
+    const fn = 'psa_hash_finish';
+    const ctx = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       const size = hashSize === undefined ? undefined : sizeArgument(hashSize, 'hash size');
       const digest = ctx.finish();
       this.abort();
@@ -304,8 +301,9 @@ export class HashOperation {
 
   /** `psa_hash_verify`: finish and compare with `hash` in constant time; INVALID_SIGNATURE on mismatch. */
   verify(hash: Uint8Array): void {
-    const ctx = this.#requireActive();
-    this.#orAbort(() => {
+    const fn = 'psa_hash_verify';
+    const ctx = this.#op.require(fn);
+    this.#op.run(fn, () => {
       const expected = bytesArgument(hash, 'hash');
       const actual = ctx.finish();
       this.abort();
@@ -317,23 +315,16 @@ export class HashOperation {
 
   /** `psa_hash_abort`: wipe and release; valid in any state. */
   abort(): void {
-    const ctx = this.#ctx;
-    this.#ctx = undefined;
-    this.#alg = 0;
-    if (ctx === undefined) return;
-    try {
-      ctx.destroy();
-    } catch (err) {
-      throw asPsaError(err);
-    }
+    this.#op.abort();
   }
 
   /** `psa_hash_clone`: copy this active operation into the inactive `target` (else BAD_STATE, nothing aborted). */
   cloneTo(target: HashOperation): void {
+    const fn = 'psa_hash_clone';
     if (!(target instanceof HashOperation)) fail(PSA_ERROR_INVALID_ARGUMENT, 'clone target must be a HashOperation');
-    const ctx = this.#requireActive();
+    const ctx = this.#op.require(fn);
     if (target.active) fail(PSA_ERROR_BAD_STATE, 'clone target is active');
-    target.#orAbort(() => target.#start(this.#alg, ctx.clone()));
+    target.#op.run(fn, () => target.#start(this.#alg, ctx.clone()));
   }
 
   /** An active copy of this active operation, drawing from the same provider. */
@@ -349,8 +340,9 @@ export class HashOperation {
    * suspend format (SHA-3, SHAKE, BLAKE2, …). `stateSize` as in `finish`.
    */
   suspend(stateSize?: number): Uint8Array {
-    const ctx = this.#requireActive();
-    return this.#orAbort(() => {
+    const fn = 'psa_hash_suspend';
+    const ctx = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       const size = stateSize === undefined ? undefined : sizeArgument(stateSize, 'hash state size');
       const alg = this.#alg;
       if (suspendFields(alg) === undefined || ctx.suspend === undefined) {
@@ -375,8 +367,9 @@ export class HashOperation {
    * algorithm without resume support.
    */
   resume(state: Uint8Array): void {
-    this.#orAbort(() => {
-      if (this.active) fail(PSA_ERROR_BAD_STATE, 'hash operation already active');
+    const fn = 'psa_hash_resume';
+    this.#op.run(fn, () => {
+      this.#op.requireIdle(fn);
       const { alg, parts } = parseSuspendState(bytesArgument(state, 'hash state'));
       try {
         const resume = this.#provider.resume;

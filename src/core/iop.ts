@@ -15,8 +15,8 @@
  * @module
  */
 import type { InterruptibleJob } from '../drivers/sign.js';
-import { asPsaError, fail } from '../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
+import { fail } from '../values/error.js';
+import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
 import {
   PSA_ALG_ECDH,
   PSA_ALG_IS_RAW_KEY_AGREEMENT,
@@ -32,20 +32,15 @@ import {
   PSA_KEY_USAGE_DERIVE,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './keys/attributes.js';
+import { driverAttributes, type ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import { generateKey, importKey, withKey } from './keys/management.js';
 import type { KeySlot } from './keys/slot.js';
 import { copyBytes } from '../bytes.js';
+import { OperationState } from './operation.js';
 import { MBEDTLS_ECP_DP_NONE, mbedtls_ecc_group_from_psa } from '../values/ecp-groups.js';
 import { PSA_KEY_TYPE_ECC_GET_FAMILY } from '../values/index.js';
 
-
-/** What a driver sees of a key. */
-function driverAttributes(slot: KeySlot) {
-  const a = slot.attributes;
-  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
-}
 
 /** Keys in a secure element cannot be used here (Mbed TLS's transparent-slot lookup). */
 function requireLocal(slot: KeySlot, fn: string): void {
@@ -62,18 +57,31 @@ function requireMbedtlsCurve(type: number, bits: number, fn: string): void {
 /** The op budget of one complete call: 0 counts as 1. */
 const budget = (maxOps: number): number => (maxOps === PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ? maxOps : Math.max(1, maxOps));
 
-/** The state common to the three operations. */
-abstract class IopOperation {
+/**
+ * The state common to the three operations: an `OperationState` in error
+ * mode (a failed setup or complete leaves the operation in error until
+ * `abort`) over the work in progress `Ctx`, and the op count.
+ */
+abstract class IopOperation<Ctx> {
   protected readonly core: (fn: string) => CoreContext;
-  #error = false;
   #numOps = 0;
+  protected readonly op = new OperationState<Ctx>({
+    reset: () => {
+      this.#numOps = 0;
+    },
+    onFailure: 'error',
+    notActive: (fn) => `${fn}: the operation is not set up`,
+    busy: (fn) => `${fn}: the operation is in use or has failed (abort it first)`,
+  });
 
   constructor(core: (fn: string) => CoreContext) {
     this.core = core;
   }
 
   /** Whether setup succeeded and the operation has not ended. */
-  abstract get active(): boolean;
+  get active(): boolean {
+    return this.op.active;
+  }
 
   /** `psa_*_iop_get_num_ops`. */
   get numOps(): number {
@@ -84,123 +92,69 @@ abstract class IopOperation {
     this.#numOps = value;
   }
 
-  /** BAD_STATE when the operation is in use or in error. */
-  protected checkIdle(fn: string): void {
-    if (this.active || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is in use or has failed (abort it first)`);
+  /** Run `job` within `maxOps`: its result once done (the operation then ends), `undefined` while incomplete. */
+  protected runJob(job: InterruptibleJob<Uint8Array>, maxOps: number): Uint8Array | undefined {
+    const result = job.step(budget(maxOps));
+    this.numOps = job.numOps;
+    if (result !== undefined) this.op.end();
+    return result;
   }
-
-  /** BAD_STATE when the operation is not set up or in error. */
-  protected checkActive(fn: string): void {
-    if (!this.active || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not set up`);
-  }
-
-  /** Run `body`; on failure end the operation and mark it in error. */
-  protected guard<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.#error = true;
-      this.end();
-      throw asPsaError(err);
-    }
-  }
-
-  protected markError(): void {
-    this.#error = true;
-  }
-
-  /** Drop the work in progress (Mbed TLS's `abort_internal`). */
-  protected abstract end(): void;
 
   /** `psa_*_iop_abort`: valid in any state; clears the error and the op count. */
   abort(): void {
-    this.end();
-    this.#error = false;
-    this.#numOps = 0;
+    this.op.abort();
   }
 }
 
-/** `psa_generate_key_iop_t`. */
-export class GenerateKeyIop extends IopOperation {
-  #attributes: ResolvedKeyAttributes | undefined;
-
-  get active(): boolean {
-    return this.#attributes !== undefined;
-  }
-
-  protected end(): void {
-    this.#attributes = undefined;
-  }
-
+/** `psa_generate_key_iop_t`: the work in progress is the new key's attributes. */
+export class GenerateKeyIop extends IopOperation<ResolvedKeyAttributes> {
   /** `psa_generate_key_iop_setup`: ECC key pairs of a supported curve (NOT_SUPPORTED for other types, checked first). */
   setup(attributes: ResolvedKeyAttributes): void {
     const fn = 'psa_generate_key_iop_setup';
-    this.guard(() => {
+    this.op.run(fn, () => {
       if (!PSA_KEY_TYPE_IS_ECC(attributes.type)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: only ECC keys can be generated interruptibly`);
-      this.checkIdle(fn);
+      this.op.requireIdle(fn);
       if (attributes.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key size must be given`);
       if (PSA_KEY_TYPE_IS_PUBLIC_KEY(attributes.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(attributes.type, 'keyType')} is a public key type`);
       requireMbedtlsCurve(attributes.type, attributes.bits, fn);
       this.core(fn);
       this.numOps = 0;
-      this.#attributes = { ...attributes };
+      this.op.start({ ...attributes });
     });
   }
 
   /** `psa_generate_key_iop_complete`: the new key's id (generation is one step). */
   complete(): number {
     const fn = 'psa_generate_key_iop_complete';
-    this.checkActive(fn);
-    return this.guard(() => {
-      const id = generateKey(this.core(fn), this.#attributes!);
+    const attributes = this.op.require(fn);
+    return this.op.run(fn, () => {
+      const id = generateKey(this.core(fn), attributes);
       this.numOps = 1;
-      this.end();
+      this.op.end();
       return id;
     });
   }
 }
 
-/** An operation whose work is a driver job (export, key agreement). */
-abstract class JobIop extends IopOperation {
-  protected job: InterruptibleJob<Uint8Array> | undefined;
-
-  get active(): boolean {
-    return this.job !== undefined;
-  }
-
-  protected end(): void {
-    this.job = undefined;
-  }
-
-  /** Run the job within `maxOps`: its result once done (the operation then ends), `undefined` while incomplete. */
-  protected runJob(maxOps: number): Uint8Array | undefined {
-    const job = this.job!;
-    const result = job.step(budget(maxOps));
-    this.numOps = job.numOps;
-    if (result !== undefined) this.end();
-    return result;
-  }
-}
-
 /** `psa_export_public_key_iop_t`. */
-export class ExportPublicKeyIop extends JobIop {
+export class ExportPublicKeyIop extends IopOperation<InterruptibleJob<Uint8Array>> {
   /** `psa_export_public_key_iop_setup`: an ECC key (no usage needed: a public key is never secret). */
   setup(key: number): void {
     const fn = 'psa_export_public_key_iop_setup';
-    this.checkIdle(fn);
-    this.guard(() => {
+    this.op.requireIdle(fn);
+    this.op.run(fn, () => {
       this.numOps = 0;
       const ctx = this.core(fn);
-      this.job = withKey(ctx, key, 0, 0, fn, (slot) => {
+      this.op.start(withKey(ctx, key, 0, 0, fn, (slot) => {
         requireLocal(slot, fn);
         const type = slot.attributes.type;
         if (!PSA_KEY_TYPE_IS_ASYMMETRIC(type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(type, 'keyType')} has no public key`);
         if (!PSA_KEY_TYPE_IS_ECC(type)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: only ECC public keys can be exported interruptibly`);
         requireMbedtlsCurve(type, slot.attributes.bits, fn);
-        const attributes = driverAttributes(slot);
+        const attributes = driverAttributes(slot.attributes);
         const keyBuffer = copyBytes(slot.keyBuffer);
         return ctx.dispatch.transparentCall(fn, (d) => d.exportPublicKeyStart !== undefined, (d) => d.exportPublicKeyStart!(attributes, keyBuffer));
-      });
+      }));
     });
   }
 
@@ -210,9 +164,9 @@ export class ExportPublicKeyIop extends JobIop {
    */
   complete(maxOps: number, dataSize?: number): Uint8Array | undefined {
     const fn = 'psa_export_public_key_iop_complete';
-    this.checkActive(fn);
-    return this.guard(() => {
-      const result = this.runJob(maxOps);
+    const job = this.op.require(fn);
+    return this.op.run(fn, () => {
+      const result = this.runJob(job, maxOps);
       if (result === undefined) return undefined;
       if (dataSize !== undefined && result.length > dataSize) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: ${result.length} bytes do not fit in ${dataSize}`);
       return result;
@@ -223,31 +177,35 @@ export class ExportPublicKeyIop extends JobIop {
 /** The key types a shared secret may become (Mbed TLS's `validate_key_agreement_params`). */
 const AGREEMENT_OUTPUT_TYPES: readonly number[] = [PSA_KEY_TYPE_DERIVE, PSA_KEY_TYPE_RAW_DATA, PSA_KEY_TYPE_HMAC, PSA_KEY_TYPE_PASSWORD];
 
-/** `psa_key_agreement_iop_t`. */
-export class KeyAgreementIop extends JobIop {
-  #attributes: ResolvedKeyAttributes | undefined;
+/** The work in progress of a key agreement: the driver's job and the new key's attributes. */
+interface Agreement {
+  readonly job: InterruptibleJob<Uint8Array>;
+  readonly attributes: ResolvedKeyAttributes;
+}
 
+/** `psa_key_agreement_iop_t`. */
+export class KeyAgreementIop extends IopOperation<Agreement> {
   /** `psa_key_agreement_iop_setup`: ECDH with an ECC key pair (usage DERIVE), the secret to become a key with `attributes`. */
   setup(privateKey: number, peerKey: Uint8Array, alg: number, attributes: ResolvedKeyAttributes): void {
     const fn = 'psa_key_agreement_iop_setup';
-    this.checkIdle(fn);
-    this.guard(() => {
+    this.op.requireIdle(fn);
+    this.op.run(fn, () => {
       if (!PSA_ALG_IS_RAW_KEY_AGREEMENT(alg)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not a raw key agreement`);
       if (!AGREEMENT_OUTPUT_TYPES.includes(attributes.type)) {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a shared secret cannot become a ${describe(attributes.type, 'keyType')} key`);
       }
       const ctx = this.core(fn);
       const peer = copyBytes(peerKey);
-      this.job = withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+      const job = withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
         requireLocal(slot, fn);
         if (alg !== PSA_ALG_ECDH) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: only ECDH can be interrupted`);
         if (PSA_KEY_TYPE_IS_ECC(slot.attributes.type)) requireMbedtlsCurve(slot.attributes.type, slot.attributes.bits, fn);
-        const a = driverAttributes(slot);
+        const a = driverAttributes(slot.attributes);
         const keyBuffer = copyBytes(slot.keyBuffer);
         return ctx.dispatch.transparentCall(fn, (d) => d.keyAgreementStart !== undefined, (d) => d.keyAgreementStart!(a, keyBuffer, alg, peer));
       });
-      this.#attributes = { ...attributes };
-      this.numOps = this.job.numOps;
+      this.op.start({ job, attributes: { ...attributes } });
+      this.numOps = job.numOps;
     });
   }
 
@@ -258,12 +216,11 @@ export class KeyAgreementIop extends JobIop {
    */
   complete(maxOps: number): number | undefined {
     const fn = 'psa_key_agreement_iop_complete';
-    this.checkActive(fn);
-    return this.guard(() => {
-      const attributes = this.#attributes!;
-      const result = this.runJob(maxOps);
+    const { job, attributes } = this.op.require(fn);
+    return this.op.run(fn, () => {
+      const result = this.runJob(job, maxOps);
       if (result === undefined) return undefined;
-      this.markError();
+      this.op.markError();
       try {
         return importKey(this.core(fn), attributes, result);
       } finally {

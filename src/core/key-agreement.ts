@@ -7,7 +7,6 @@
  * output buffer, then the driver. Shared secrets are wiped once copied.
  * @module
  */
-import type { DriverKeyAttributes } from '../drivers/driver.js';
 import { fail } from '../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_GENERIC_ERROR, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../values/status.js';
 import {
@@ -21,15 +20,10 @@ import {
   PSA_RAW_KEY_AGREEMENT_OUTPUT_SIZE,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './keys/attributes.js';
+import { driverAttributes, type ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import type { KeySlot } from './keys/slot.js';
 import { importKey, withKey } from './keys/management.js';
-
-/** What a driver is told about a key. */
-export function driverAttributesOf(a: ResolvedKeyAttributes): DriverKeyAttributes {
-  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
-}
 
 /**
  * The raw shared secret of the key in `slot` (already acquired with usage
@@ -43,7 +37,7 @@ export function keyAgreementSecret(ctx: CoreContext, slot: KeySlot, rawAlg: numb
   if (!PSA_ALG_IS_RAW_KEY_AGREEMENT(rawAlg)) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(rawAlg, 'alg')} is not a raw key agreement`);
   const a = slot.attributes;
   const secret = ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.keyAgreement !== undefined,
-    (d) => d.keyAgreement!(driverAttributesOf(a), slot.keyBuffer, rawAlg, peerKey));
+    (d) => d.keyAgreement!(driverAttributes(a), slot.keyBuffer, rawAlg, peerKey));
   if (!(secret instanceof Uint8Array)) fail(PSA_ERROR_GENERIC_ERROR, `${fn}: the driver returned no shared secret`);
   return secret;
 }

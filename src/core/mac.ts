@@ -7,7 +7,6 @@
  * then the caller's buffer. Any failure of an active operation aborts it.
  * @module
  */
-import type { DriverKeyAttributes } from '../drivers/driver.js';
 import type { MacContext } from '../drivers/mac.js';
 import { asPsaError, fail } from '../values/error.js';
 import {
@@ -30,13 +29,14 @@ import {
   PSA_MAC_MAX_SIZE,
   describe,
 } from '../values/index.js';
-import type { ResolvedKeyAttributes } from './keys/attributes.js';
+import { driverAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import type { KeySlot } from './keys/slot.js';
 import { withKey } from './keys/management.js';
 import { macKeyCanDo } from './keys/policy.js';
 import { checkBytes, checkLength, checkUint, constantTimeEqual } from './validate.js';
 import { copyRange } from '../bytes.js';
+import { OperationState } from './operation.js';
 
 /** Shortest MAC accepted (Mbed TLS: shorter ones can be brute-forced). */
 export const MAC_MIN_LENGTH = 4;
@@ -69,12 +69,6 @@ export function macLengthFor(alg: number, keyType: number, keyBits: number, fn: 
   if (length > PSA_MAC_MAX_SIZE) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not supported`);
   return length;
 }
-
-/** What a driver is told about the key (its id stays in the core). */
-function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes {
-  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
-}
-
 
 /** The first `length` bytes of a driver's MAC; the driver's buffer is wiped. */
 function truncate(full: Uint8Array, length: number, fn: string): Uint8Array {
@@ -158,10 +152,19 @@ export function macVerify(ctx: CoreContext, key: number, alg: number, input: Uin
  */
 export class MacOperation {
   readonly #core: (fn: string) => CoreContext;
-  #ctx: MacContext | undefined;
   #alg = 0;
   #isSign = false;
   #length = 0;
+  readonly #op = new OperationState<MacContext>({
+    release: (ctx) => ctx.destroy(),
+    reset: () => {
+      this.#alg = 0;
+      this.#isSign = false;
+      this.#length = 0;
+    },
+    notActive: (fn) => `${fn}: the MAC operation is not active`,
+    busy: (fn) => `${fn}: the MAC operation is already active`,
+  });
 
   /** An inactive operation; `core` gives the instance's context (BAD_STATE once it is closed). */
   constructor(core: (fn: string) => CoreContext) {
@@ -170,7 +173,7 @@ export class MacOperation {
 
   /** Whether the operation is active (set up and not yet finished or aborted). */
   get active(): boolean {
-    return this.#ctx !== undefined;
+    return this.#op.active;
   }
 
   /** The algorithm of the active operation; 0 (`PSA_ALG_NONE`) when inactive. */
@@ -188,30 +191,16 @@ export class MacOperation {
     return this.#length;
   }
 
-  /** Run `body`; on any failure abort the operation and throw the failure as a `PsaError`. */
-  #orAbort<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
-  }
-
-  #requireActive(fn: string): MacContext {
-    return this.#ctx ?? fail(PSA_ERROR_BAD_STATE, `${fn}: the MAC operation is not active`);
-  }
-
   #setup(key: number, alg: number, isSign: boolean, fn: string): void {
-    this.#orAbort(() => {
-      if (this.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the MAC operation is already active`);
+    this.#op.run(fn, () => {
+      this.#op.requireIdle(fn);
       const id = checkUint(key, fn, 'key');
       const a = checkUint(alg, fn, 'alg');
       const usage = isSign ? PSA_KEY_USAGE_SIGN_MESSAGE : PSA_KEY_USAGE_VERIFY_MESSAGE;
       const ctx = this.#core(fn);
       withKey(ctx, id, usage, a, fn, (slot) => {
         const length = macLengthFor(a, slot.attributes.type, slot.attributes.bits, fn);
-        this.#ctx = startContext(ctx, slot, a, fn);
+        this.#op.start(startContext(ctx, slot, a, fn));
         this.#alg = a;
         this.#isSign = isSign;
         this.#length = length;
@@ -232,8 +221,8 @@ export class MacOperation {
   /** `psa_mac_update`: feed `input` (empty input is accepted and does nothing). */
   update(input: Uint8Array): void {
     const fn = 'psa_mac_update';
-    const ctx = this.#requireActive(fn);
-    this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    this.#op.run(fn, () => {
       const data = checkBytes(input, fn, 'input');
       if (data.length > 0) ctx.update(data);
     });
@@ -246,8 +235,8 @@ export class MacOperation {
    */
   signFinish(macSize?: number): Uint8Array {
     const fn = 'psa_mac_sign_finish';
-    const ctx = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       if (!this.#isSign) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation was set up for verification`);
       const size = macSize === undefined ? undefined : checkLength(macSize, fn, 'mac_size');
       if (size !== undefined && size < this.#length) {
@@ -266,8 +255,8 @@ export class MacOperation {
    */
   verifyFinish(mac: Uint8Array): void {
     const fn = 'psa_mac_verify_finish';
-    const ctx = this.#requireActive(fn);
-    this.#orAbort(() => {
+    const ctx = this.#op.require(fn);
+    this.#op.run(fn, () => {
       if (this.#isSign) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation was set up for signing`);
       const expected = checkBytes(mac, fn, 'mac');
       if (expected.length !== this.#length) fail(PSA_ERROR_INVALID_SIGNATURE, `${fn}: MAC length mismatch`);
@@ -281,16 +270,6 @@ export class MacOperation {
 
   /** `psa_mac_abort`: wipe and release; valid in any state. */
   abort(): void {
-    const ctx = this.#ctx;
-    this.#ctx = undefined;
-    this.#alg = 0;
-    this.#isSign = false;
-    this.#length = 0;
-    if (ctx === undefined) return;
-    try {
-      ctx.destroy();
-    } catch (err) {
-      throw asPsaError(err);
-    }
+    this.#op.abort();
   }
 }

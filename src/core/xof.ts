@@ -20,6 +20,7 @@ import {
 } from '../values/status.js';
 import { PSA_ALG_IS_XOF, PSA_ALG_XOF_HAS_CONTEXT } from '../values/alg-predicates.js';
 import { describe } from '../values/describe.js';
+import { OperationState } from './operation.js';
 
 /** Where XOF computations come from: the core passes one that tries the transparent drivers in order. */
 export interface XofProvider {
@@ -49,15 +50,31 @@ function bytesArgument(value: unknown, fn: string, what: string): Uint8Array {
   return value;
 }
 
+/** Where an active operation is (see `XofState`). */
+type XofPhase = 'fresh' | 'absorbing' | 'squeezing';
+
+/** Destroy an XOF context: releasing never fails from the caller's point of view. */
+function release(ctx: XofContext): void {
+  try {
+    ctx.destroy();
+  } catch {
+    // Nothing to report: the operation is released either way.
+  }
+}
+
 /**
  * A multipart XOF (`psa_xof_operation_t`). Constructed inactive; `setup`
  * makes it active; `abort` makes it inactive again from any state.
  */
 export class XofOperation {
   readonly #provider: XofProvider;
-  #ctx: XofContext | undefined;
   #alg = 0;
-  #state: XofState = 'inactive';
+  #phase: XofPhase = 'fresh';
+  readonly #op = new OperationState<XofContext>({
+    release,
+    onFailure: 'error',
+    notActive: (fn) => `${fn}: the operation is ${this.state}`,
+  });
 
   /** An inactive operation drawing implementations from `provider`. */
   constructor(provider: XofProvider) {
@@ -66,12 +83,13 @@ export class XofOperation {
 
   /** Where the operation is in its life (see `XofState`). */
   get state(): XofState {
-    return this.#state;
+    if (this.#op.failed) return 'error';
+    return this.#op.active ? this.#phase : 'inactive';
   }
 
   /** Whether the operation is active (set up, not in the error state, not aborted). */
   get active(): boolean {
-    return this.#state === 'fresh' || this.#state === 'absorbing' || this.#state === 'squeezing';
+    return this.#op.active;
   }
 
   /** The algorithm of the active operation; 0 (`PSA_ALG_NONE`) otherwise. */
@@ -79,29 +97,13 @@ export class XofOperation {
     return this.active ? this.#alg : 0;
   }
 
-  #release(): void {
-    const ctx = this.#ctx;
-    this.#ctx = undefined;
-    this.#alg = 0;
-    try {
-      ctx?.destroy();
-    } catch {
-      // Releasing never fails from the caller's point of view.
-    }
-  }
-
-  /** Run `body` in one of `states`; BAD_STATE otherwise; any failure enters the error state. */
-  #step<T>(fn: string, states: readonly XofState[], body: (ctx: XofContext) => T): T {
-    try {
-      if (!states.includes(this.#state) || this.#ctx === undefined) {
-        fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is ${this.#state}`);
-      }
-      return body(this.#ctx);
-    } catch (err) {
-      this.#release();
-      this.#state = 'error';
-      throw asPsaError(err);
-    }
+  /** Run `body` in one of `phases`; BAD_STATE otherwise; any failure enters the error state. */
+  #step<T>(fn: string, phases: readonly XofPhase[], body: (ctx: XofContext) => T): T {
+    return this.#op.run(fn, () => {
+      const ctx = this.#op.require(fn);
+      if (!phases.includes(this.#phase)) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is ${this.#phase}`);
+      return body(ctx);
+    });
   }
 
   /**
@@ -110,21 +112,21 @@ export class XofOperation {
    * NOT_SUPPORTED for an XOF nobody implements; the operation stays inactive.
    */
   setup(alg: number): void {
-    if (this.#state !== 'inactive') {
-      this.#release();
-      this.#state = 'error';
-      fail(PSA_ERROR_BAD_STATE, 'psa_xof_setup: the operation is not inactive');
+    const fn = 'psa_xof_setup';
+    if (this.state !== 'inactive') {
+      this.#op.markError();
+      fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not inactive`);
     }
     const a = xofAlgorithmArgument(alg);
     let ctx: XofContext;
     try {
       ctx = this.#provider.setup(a);
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
-    this.#ctx = ctx;
+    this.#op.start(ctx);
     this.#alg = a;
-    this.#state = 'fresh';
+    this.#phase = 'fresh';
   }
 
   /**
@@ -140,7 +142,7 @@ export class XofOperation {
       }
       if (ctx.setContext === undefined) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: the implementation takes no context`);
       ctx.setContext(value);
-      this.#state = 'absorbing';
+      this.#phase = 'absorbing';
     });
   }
 
@@ -150,7 +152,7 @@ export class XofOperation {
     this.#step(fn, ['fresh', 'absorbing'], (ctx) => {
       const data = bytesArgument(input, fn, 'input');
       if (data.length > 0) ctx.update(data);
-      this.#state = 'absorbing';
+      this.#phase = 'absorbing';
     });
   }
 
@@ -165,7 +167,7 @@ export class XofOperation {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: output length must be a non-negative integer`);
       }
       const out = ctx.output(outputLength);
-      this.#state = 'squeezing';
+      this.#phase = 'squeezing';
       if (out.length !== outputLength) {
         out.fill(0);
         fail(PSA_ERROR_GENERIC_ERROR, `${fn}: the implementation returned ${out.length} bytes, not ${outputLength}`);
@@ -176,7 +178,6 @@ export class XofOperation {
 
   /** `psa_xof_abort`: wipe and release; valid in any state, always succeeds. */
   abort(): void {
-    this.#release();
-    this.#state = 'inactive';
+    this.#op.abort();
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { AeadContext } from '../../drivers/aead.js';
 import type { DriverEntryPoints } from '../../drivers/driver.js';
-import { asPsaError, fail } from '../../values/error.js';
+import { fail } from '../../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_BUFFER_TOO_SMALL,
@@ -35,6 +35,7 @@ import {
 import type { CoreContext } from '../context.js';
 import { withKey } from '../keys/management.js';
 import { checkBytes, checkUint } from '../validate.js';
+import { OperationState } from '../operation.js';
 
 const hasSetup = (d: DriverEntryPoints): boolean => d.aeadSetup !== undefined;
 
@@ -53,7 +54,6 @@ export interface AeadFinishOutput {
  */
 export class AeadOperation {
   readonly #core: (fn: string) => CoreContext;
-  #impl: AeadContext | undefined;
   #alg = 0;
   #keyType = 0;
   #tagLength = 0;
@@ -64,6 +64,17 @@ export class AeadOperation {
   #bodyStarted = false;
   #adRemaining = 0n;
   #bodyRemaining = 0n;
+  readonly #op = new OperationState<AeadContext>({
+    release: (impl) => impl.destroy(),
+    reset: () => {
+      this.#alg = 0;
+      this.#keyType = 0;
+      this.#tagLength = 0;
+      this.#encrypt = false;
+      this.#nonceSet = this.#lengthsSet = this.#adStarted = this.#bodyStarted = false;
+      this.#adRemaining = this.#bodyRemaining = 0n;
+    },
+  });
 
   /** An inactive operation of the instance whose core `core` returns (BAD_STATE once closed). */
   constructor(core: (fn: string) => CoreContext) {
@@ -72,7 +83,7 @@ export class AeadOperation {
 
   /** Whether the operation is active. */
   get active(): boolean {
-    return this.#impl !== undefined;
+    return this.#op.active;
   }
 
   /** The operation's algorithm with its default tag length (as Mbed TLS's `operation.alg`); 0 when inactive. */
@@ -82,7 +93,7 @@ export class AeadOperation {
 
   /** Whether the active operation encrypts. */
   get isEncrypt(): boolean {
-    return this.#impl !== undefined && this.#encrypt;
+    return this.#op.active && this.#encrypt;
   }
 
   /** The tag length of the active operation's algorithm (0 when inactive). */
@@ -90,32 +101,18 @@ export class AeadOperation {
     return this.#tagLength;
   }
 
-  #requireActive(fn: string): AeadContext {
-    return this.#impl ?? fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
-  }
-
-  /** Run `body`; on any failure abort the operation and throw the failure as a `PsaError`. */
-  #orAbort<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
-  }
-
   #setup(encrypt: boolean, key: number, alg: number): void {
     const fn = encrypt ? 'psa_aead_encrypt_setup' : 'psa_aead_decrypt_setup';
-    this.#orAbort(() => {
+    this.#op.run(fn, () => {
       const a = algorithmArgument(alg, fn);
       checkAeadAlgorithm(a, fn);
-      if (this.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
+      this.#op.requireIdle(fn);
       const id = checkUint(key, fn, 'key');
       const ctx = this.#core(fn);
       withKey(ctx, id, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
         checkMultipartTagLength(a, fn);
-        this.#impl = ctx.dispatch.keyCall(slot.attributes.lifetime, fn, hasSetup,
-          (d) => d.aeadSetup!(slot.attributes, slot.keyBuffer, a, encrypt));
+        this.#op.start(ctx.dispatch.keyCall(slot.attributes.lifetime, fn, hasSetup,
+          (d) => d.aeadSetup!(slot.attributes, slot.keyBuffer, a, encrypt)));
         this.#keyType = slot.attributes.type;
       });
       this.#alg = aeadBaseAlgorithm(a);
@@ -141,8 +138,8 @@ export class AeadOperation {
    */
   setLengths(adLength: number | bigint, plaintextLength: number | bigint): void {
     const fn = 'psa_aead_set_lengths';
-    const impl = this.#requireActive(fn);
-    this.#orAbort(() => {
+    const impl = this.#op.require(fn);
+    this.#op.run(fn, () => {
       const ad = sizeArgument(adLength, fn, 'ad_length');
       const pt = sizeArgument(plaintextLength, fn, 'plaintext_length');
       if (this.#lengthsSet || this.#adStarted || this.#bodyStarted) {
@@ -172,8 +169,8 @@ export class AeadOperation {
    */
   generateNonce(nonceSize?: number): Uint8Array {
     const fn = 'psa_aead_generate_nonce';
-    const impl = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const impl = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       const size = optionalSize(nonceSize, fn, 'nonce_size');
       if (this.#nonceSet || !this.#encrypt) fail(PSA_ERROR_BAD_STATE, `${fn}: not allowed in this state`);
       const required = PSA_AEAD_NONCE_LENGTH(this.#keyType, this.#alg);
@@ -189,15 +186,15 @@ export class AeadOperation {
   /** `psa_aead_set_nonce`. */
   setNonce(nonce: Uint8Array): void {
     const fn = 'psa_aead_set_nonce';
-    const impl = this.#requireActive(fn);
-    this.#orAbort(() => this.#setNonce(impl, checkBytes(nonce, fn, 'nonce'), fn));
+    const impl = this.#op.require(fn);
+    this.#op.run(fn, () => this.#setNonce(impl, checkBytes(nonce, fn, 'nonce'), fn));
   }
 
   /** `psa_aead_update_ad`: more additional data (before any `update`). */
   updateAd(input: Uint8Array): void {
     const fn = 'psa_aead_update_ad';
-    const impl = this.#requireActive(fn);
-    this.#orAbort(() => {
+    const impl = this.#op.require(fn);
+    this.#op.run(fn, () => {
       const data = checkBytes(input, fn, 'input');
       if (!this.#nonceSet || this.#bodyStarted) fail(PSA_ERROR_BAD_STATE, `${fn}: not allowed in this state`);
       if (data.length > 0) {
@@ -219,8 +216,8 @@ export class AeadOperation {
    */
   update(input: Uint8Array, outputSize?: number): Uint8Array {
     const fn = 'psa_aead_update';
-    const impl = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const impl = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       const data = checkBytes(input, fn, 'input');
       const size = optionalSize(outputSize, fn, 'output_size');
       if (!this.#nonceSet) fail(PSA_ERROR_BAD_STATE, `${fn}: the nonce is not set`);
@@ -255,8 +252,8 @@ export class AeadOperation {
    */
   finish(ciphertextSize?: number, tagSize?: number): AeadFinishOutput {
     const fn = 'psa_aead_finish';
-    const impl = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const impl = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       const cSize = optionalSize(ciphertextSize, fn, 'ciphertext_size');
       const tSize = optionalSize(tagSize, fn, 'tag_size');
       this.#finalChecks(fn);
@@ -279,8 +276,8 @@ export class AeadOperation {
    */
   verify(tag: Uint8Array, plaintextSize?: number): Uint8Array {
     const fn = 'psa_aead_verify';
-    const impl = this.#requireActive(fn);
-    return this.#orAbort(() => {
+    const impl = this.#op.require(fn);
+    return this.#op.run(fn, () => {
       const expected = checkBytes(tag, fn, 'tag');
       const size = optionalSize(plaintextSize, fn, 'plaintext_size');
       this.#finalChecks(fn);
@@ -297,19 +294,6 @@ export class AeadOperation {
 
   /** `psa_aead_abort`: wipe and release; valid in any state. */
   abort(): void {
-    const impl = this.#impl;
-    this.#impl = undefined;
-    this.#alg = 0;
-    this.#keyType = 0;
-    this.#tagLength = 0;
-    this.#encrypt = false;
-    this.#nonceSet = this.#lengthsSet = this.#adStarted = this.#bodyStarted = false;
-    this.#adRemaining = this.#bodyRemaining = 0n;
-    if (impl === undefined) return;
-    try {
-      impl.destroy();
-    } catch (err) {
-      throw asPsaError(err);
-    }
+    this.#op.abort();
   }
 }

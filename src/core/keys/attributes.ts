@@ -13,6 +13,7 @@ import {
 } from '../../values/index.js';
 import { PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_KEY_USAGE_VERIFY_HASH, PSA_KEY_USAGE_VERIFY_MESSAGE } from '../../values/index.js';
 import { checkObject, checkUint } from '../validate.js';
+import type { DriverKeyAttributes } from '../../drivers/driver.js';
 
 /**
  * Attributes of a key as the caller gives them. Omitted fields are 0, except
@@ -51,6 +52,17 @@ export interface ResolvedKeyAttributes {
 export const EMPTY_ATTRIBUTES: ResolvedKeyAttributes = Object.freeze({
   type: 0, bits: 0, usage: 0, alg: 0, alg2: 0, lifetime: PSA_KEY_LIFETIME_VOLATILE, id: 0,
 });
+
+/**
+ * What a driver is told about a key: its attributes without its id, which
+ * stays in the core (the PSA driver interface passes `psa_key_attributes_t`
+ * to drivers, who must not rely on the identifier). The core's one mapper
+ * from a key's attributes to what its driver sees.
+ * @param a the key's resolved attributes (a slot's, or a new key's)
+ */
+export function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes {
+  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
+}
 
 /**
  * The usage flags a key really has: SIGN_HASH implies SIGN_MESSAGE and

@@ -19,7 +19,7 @@ import { asPsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_KEY_USAGE_DERIVE, PSA_PAKE_INPUT_SIZE, PSA_PAKE_OUTPUT_MAX_SIZE } from '../../values/index.js';
 import { PSA_PAKE_CONFIRMED_KEY, PSA_PAKE_ROLE_NONE } from '../../values/pake.js';
-import type { ResolvedKeyAttributes } from '../keys/attributes.js';
+import { driverAttributes, type ResolvedKeyAttributes } from '../keys/attributes.js';
 import type { CoreContext } from '../context.js';
 import { createKey } from '../keys/creation.js';
 import { withKey } from '../keys/management.js';
@@ -34,6 +34,7 @@ import {
   type PakeFamily,
 } from './rules.js';
 import { checkBytes, checkLength, checkObject, checkUint } from '../validate.js';
+import { OperationState } from '../operation.js';
 
 /**
  * `psa_pake_cipher_suite_t`: the PAKE algorithm, the primitive
@@ -61,15 +62,21 @@ interface Collected {
   context: Uint8Array | undefined;
 }
 
+/** The stages of an active operation: collecting the inputs, then the exchange in the driver. */
 type Stage =
-  | { readonly kind: 'inactive' }
   | { readonly kind: 'collect'; readonly inputs: Collected }
   | { readonly kind: 'compute'; readonly alg: number; readonly primitive: number; readonly driver: PakeContext };
+
+/** Wipe the copied password, or end the driver's exchange. */
+function release(stage: Stage): void {
+  if (stage.kind === 'collect') stage.inputs.password.fill(0);
+  else stage.driver.destroy();
+}
 
 /** A PAKE operation. Constructed inactive; `setup` makes it active; `abort` or a successful `getSharedKey` end it. */
 export class PakeOperation {
   readonly #core: (fn: string) => CoreContext;
-  #stage: Stage = { kind: 'inactive' };
+  readonly #op = new OperationState<Stage>({ release });
 
   /** An inactive operation; `core` gives the instance's context (BAD_STATE once it is closed). */
   constructor(core: (fn: string) => CoreContext) {
@@ -78,22 +85,13 @@ export class PakeOperation {
 
   /** Whether the operation is set up (and not ended, failed or aborted). */
   get active(): boolean {
-    return this.#stage.kind === 'collect' || this.#stage.kind === 'compute';
-  }
-
-  /** Run a step: any failure aborts the operation (Mbed TLS's `psa_pake_*` exit paths). */
-  #step<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
+    return this.#op.active;
   }
 
   #collecting(fn: string): Collected {
-    if (this.#stage.kind !== 'collect') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not in its setup stage`);
-    return this.#stage.inputs;
+    const stage = this.#op.current;
+    if (stage?.kind !== 'collect') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not in its setup stage`);
+    return stage.inputs;
   }
 
   /**
@@ -111,7 +109,7 @@ export class PakeOperation {
       const alg = checkUint(s['algorithm'], fn, 'cipher_suite.algorithm');
       const primitive = checkUint(s['primitive'], fn, 'cipher_suite.primitive');
       const keyConfirmation = s['keyConfirmation'] === undefined ? PSA_PAKE_CONFIRMED_KEY : checkUint(s['keyConfirmation'], fn, 'cipher_suite.keyConfirmation');
-      if (this.#stage.kind !== 'inactive') {
+      if (this.active) {
         this.abort();
         fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already in use`);
       }
@@ -126,7 +124,7 @@ export class PakeOperation {
           alg,
           primitive,
           keyConfirmation,
-          keyAttributes: { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 },
+          keyAttributes: driverAttributes(a),
           password: copyBytes(slot.keyBuffer),
           role: undefined,
           user: undefined,
@@ -134,16 +132,16 @@ export class PakeOperation {
           context: undefined,
         } satisfies Collected;
       });
-      this.#stage = { kind: 'collect', inputs: collected };
+      this.#op.start({ kind: 'collect', inputs: collected });
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
   }
 
   /** `psa_pake_set_role`: once, before the first output or input. */
   setRole(role: number): void {
     const fn = 'psa_pake_set_role';
-    this.#step(() => {
+    this.#op.run(fn, () => {
       const r = checkUint(role, fn, 'role', 8);
       const inputs = this.#collecting(fn);
       if (inputs.role !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the role is already set`);
@@ -155,7 +153,7 @@ export class PakeOperation {
   /** `psa_pake_set_user`: this party's identity, once, before the first output or input. */
   setUser(userId: Uint8Array): void {
     const fn = 'psa_pake_set_user';
-    this.#step(() => {
+    this.#op.run(fn, () => {
       const id = checkBytes(userId, fn, 'user_id');
       const inputs = this.#collecting(fn);
       checkIdentity(inputs.family, id, fn);
@@ -167,7 +165,7 @@ export class PakeOperation {
   /** `psa_pake_set_peer`: the peer's identity, once, before the first output or input. */
   setPeer(peerId: Uint8Array): void {
     const fn = 'psa_pake_set_peer';
-    this.#step(() => {
+    this.#op.run(fn, () => {
       const id = checkBytes(peerId, fn, 'peer_id');
       const inputs = this.#collecting(fn);
       checkIdentity(inputs.family, id, fn);
@@ -179,7 +177,7 @@ export class PakeOperation {
   /** `psa_pake_set_context`: SPAKE2+ only (an empty context still counts as set), once. */
   setContext(context: Uint8Array): void {
     const fn = 'psa_pake_set_context';
-    this.#step(() => {
+    this.#op.run(fn, () => {
       const data = checkBytes(context, fn, 'context');
       const inputs = this.#collecting(fn);
       checkContextAllowed(inputs.family, fn);
@@ -190,8 +188,9 @@ export class PakeOperation {
 
   /** End the setup stage: hand everything collected to the driver of the password key. */
   #start(fn: string): void {
-    if (this.#stage.kind !== 'collect') return;
-    const inputs = this.#stage.inputs;
+    const stage = this.#op.current;
+    if (stage?.kind !== 'collect') return;
+    const inputs = stage.inputs;
     checkReady(inputs.family, inputs.user !== undefined, inputs.peer !== undefined, inputs.role, fn);
     const ctx = this.#core(fn);
     const driver = ctx.dispatch.keyCall(inputs.keyAttributes.lifetime, fn, (d) => d.pakeSetup !== undefined, (d) =>
@@ -206,13 +205,13 @@ export class PakeOperation {
         hasContext: inputs.context !== undefined,
         random: (n) => ctx.rng.generate(n),
       }));
-    this.#wipe();
-    this.#stage = { kind: 'compute', alg: inputs.alg, primitive: inputs.primitive, driver };
+    this.#op.replace({ kind: 'compute', alg: inputs.alg, primitive: inputs.primitive, driver });
   }
 
   #computing(fn: string): Extract<Stage, { kind: 'compute' }> {
-    if (this.#stage.kind !== 'compute') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not set up`);
-    return this.#stage;
+    const stage = this.#op.current;
+    if (stage?.kind !== 'compute') fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not set up`);
+    return stage;
   }
 
   /**
@@ -222,7 +221,7 @@ export class PakeOperation {
    */
   output(step: number, outputSize: number = PSA_PAKE_OUTPUT_MAX_SIZE): Uint8Array {
     const fn = 'psa_pake_output';
-    return this.#step(() => {
+    return this.#op.run(fn, () => {
       const s = checkUint(step, fn, 'step', 8);
       const size = checkLength(outputSize, fn, 'output_size');
       this.#start(fn);
@@ -243,7 +242,7 @@ export class PakeOperation {
    */
   input(step: number, data: Uint8Array): void {
     const fn = 'psa_pake_input';
-    this.#step(() => {
+    this.#op.run(fn, () => {
       const s = checkUint(step, fn, 'step', 8);
       const bytes = checkBytes(data, fn, 'input');
       this.#start(fn);
@@ -272,7 +271,7 @@ export class PakeOperation {
         secret.fill(0);
       }
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     } finally {
       this.abort();
     }
@@ -280,17 +279,6 @@ export class PakeOperation {
 
   /** `psa_pake_abort`: valid in any state; the operation becomes inactive and reusable. */
   abort(): void {
-    this.#wipe();
-    this.#stage = { kind: 'inactive' };
-  }
-
-  /** Wipe the copied password and identities, and end the driver's exchange. */
-  #wipe(): void {
-    const stage = this.#stage;
-    if (stage.kind === 'collect') {
-      stage.inputs.password.fill(0);
-    } else if (stage.kind === 'compute') {
-      stage.driver.destroy();
-    }
+    this.#op.abort();
   }
 }

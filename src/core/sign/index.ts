@@ -32,7 +32,8 @@ import type { CoreContext } from '../context.js';
 import { hashCompute, type HashProvider } from '../hash.js';
 import type { KeySlot } from '../keys/slot.js';
 import { withKey } from '../keys/management.js';
-import { checkSignAlg, driverAttributes, isMessageOnly, signHashAlg } from './rules.js';
+import { checkSignAlg, isMessageOnly, signHashAlg } from './rules.js';
+import { driverAttributes } from '../keys/attributes.js';
 
 /** What the single-part functions need besides the key: the instance and its hashes. */
 export interface SignEnv {

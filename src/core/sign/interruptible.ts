@@ -19,16 +19,18 @@
  * (2) the signature is computed or verified in one piece.
  * @module
  */
-import { asPsaError, fail } from '../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
+import { fail } from '../../values/error.js';
+import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_ALG_IS_ECDSA, PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_KEY_PAIR, PSA_SIGN_OUTPUT_SIZE, PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_VERIFY_HASH, describe } from '../../values/index.js';
 import type { InterruptibleJob } from '../../drivers/sign.js';
 import { PsaError } from '../../values/error.js';
 import type { KeySlot } from '../keys/slot.js';
 import { withKey } from '../keys/management.js';
 import { driverSignHash, driverVerifyHash, fitSignature, type SignEnv } from './index.js';
-import { checkSignAlg, driverAttributes, signKeyCompatible } from './rules.js';
+import { checkSignAlg, signKeyCompatible } from './rules.js';
+import { driverAttributes } from '../keys/attributes.js';
 import { copyBytes } from '../../bytes.js';
+import { OperationState } from '../operation.js';
 
 /** Steps of one signature or verification (see the module comment). */
 const STEPS = 2;
@@ -51,9 +53,16 @@ interface Started {
 /** Common part of the interruptible sign and verify operations. */
 abstract class InterruptibleHashOperation {
   readonly #env: (fn: string) => SignEnv;
-  protected started: Started | undefined;
-  #error = false;
   #numOps = 0;
+  /** The started operation; a failed start or complete leaves it in error until `abort`. */
+  readonly #op = new OperationState<Started>({
+    reset: () => {
+      this.#numOps = 0;
+    },
+    onFailure: 'error',
+    notActive: (fn) => `${fn}: the operation has not been started`,
+    busy: (fn) => `${fn}: the operation is in use`,
+  });
 
   /** An inactive operation over the instance given by `env`. */
   constructor(env: (fn: string) => SignEnv) {
@@ -62,7 +71,7 @@ abstract class InterruptibleHashOperation {
 
   /** Whether start succeeded and the operation has not ended. */
   get active(): boolean {
-    return this.started !== undefined;
+    return this.#op.active;
   }
 
   /** `psa_*_hash_get_num_ops`: steps done since start (kept after the end, 0 after abort). */
@@ -76,19 +85,15 @@ abstract class InterruptibleHashOperation {
 
   /** The start checks of Mbed TLS, in its order; on failure the operation is in error. */
   protected begin(key: number, alg: number, hash: Uint8Array, signature: Uint8Array | undefined, isSign: boolean, fn: string): void {
-    if (this.started || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is in use`);
-    try {
+    this.#op.requireIdle(fn);
+    this.#op.run(fn, () => {
       const env = this.env(fn);
       checkSignAlg(env.hashes, false, alg, NO_CONTEXT, fn);
       const size = this.#checkKey(env, key, alg, isSign, fn);
       const job = withKey(env.ctx, key, 0, 0, fn, (slot) => this.startJob(env, slot, alg, hash, signature, fn));
       this.#numOps = 0;
-      this.started = { key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), size, job, done: 0 };
-    } catch (err) {
-      this.#error = true;
-      this.started = undefined;
-      throw asPsaError(err);
-    }
+      this.#op.start({ key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), size, job, done: 0 });
+    });
   }
 
   /** The key checks of start (repeated as step 1); returns the signature size. */
@@ -112,15 +117,14 @@ abstract class InterruptibleHashOperation {
    * `undefined` means INCOMPLETE. Ends the operation on success or failure.
    */
   protected advance<T>(maxOps: number, isSign: boolean, fn: string, precheck: (s: Started) => void, last: (s: Started, env: SignEnv) => T): T | undefined {
-    try {
-      const s = this.started;
-      if (!s || this.#error) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has not been started`);
+    return this.#op.run(fn, () => {
+      const s = this.#op.require(fn);
       precheck(s);
       if (s.job) {
         const result = s.job.step(maxOps === PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ? maxOps : Math.max(1, maxOps));
         this.#numOps = s.job.numOps;
         if (result === undefined) return undefined;
-        this.started = undefined;
+        this.#op.end();
         return this.finishJob(result, s) as T;
       }
       const env = this.env(fn);
@@ -134,13 +138,9 @@ abstract class InterruptibleHashOperation {
         budget--;
       }
       if (s.done < STEPS) return undefined;
-      this.started = undefined;
+      this.#op.end();
       return result as T;
-    } catch (err) {
-      this.#error = true;
-      this.started = undefined;
-      throw asPsaError(err);
-    }
+    });
   }
 
   /**
@@ -164,9 +164,7 @@ abstract class InterruptibleHashOperation {
 
   /** `psa_*_hash_abort`: ends the operation, clears the error state and the op count. */
   abort(): void {
-    this.started = undefined;
-    this.#error = false;
-    this.#numOps = 0;
+    this.#op.abort();
   }
 }
 

@@ -17,7 +17,7 @@
  * @module
  */
 import type { HashContext } from '../../drivers/driver.js';
-import { asPsaError, fail } from '../../values/error.js';
+import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_KEY_USAGE_SIGN_MESSAGE, PSA_KEY_USAGE_VERIFY_MESSAGE, describe } from '../../values/index.js';
 import { withKey } from '../keys/management.js';
@@ -31,7 +31,8 @@ import {
 } from './index.js';
 import { checkContext, checkSignAlg, isMessageOnly, signHashAlg, signKeyCompatible } from './rules.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
-import { copyBytes } from '../../bytes.js';
+import { concatBytes, copyBytes } from '../../bytes.js';
+import { OperationState } from '../operation.js';
 
 /** The state of an active operation. */
 interface Active {
@@ -48,10 +49,17 @@ interface Active {
   readonly signature: Uint8Array | undefined;
 }
 
+/** Wipe what an operation keeps: the running hash, the fragments, the context. */
+function release(s: Active): void {
+  s.hash?.destroy();
+  for (const p of s.parts) p.fill(0);
+  s.context.fill(0);
+}
+
 /** Common part of the sign and verify operations. */
 abstract class SignatureOperation {
   readonly #env: (fn: string) => SignEnv;
-  protected state: Active | undefined;
+  protected readonly op = new OperationState<Active>({ release });
 
   /** An inactive operation; `env` gives the instance (BAD_STATE once it is closed). */
   constructor(env: (fn: string) => SignEnv) {
@@ -60,36 +68,22 @@ abstract class SignatureOperation {
 
   /** Whether the operation is active. */
   get active(): boolean {
-    return this.state !== undefined;
+    return this.op.active;
   }
 
   /** The algorithm of the active operation; 0 when inactive. */
   get alg(): number {
-    return this.state?.alg ?? 0;
+    return this.op.current?.alg ?? 0;
   }
 
   protected env(fn: string): SignEnv {
     return this.#env(fn);
   }
 
-  /** Run `body`; on failure abort and throw the failure as a `PsaError`. */
-  protected orAbort<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
-  }
-
-  protected requireActive(fn: string): Active {
-    return this.state ?? fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
-  }
-
   /** Set up: checks common to sign and verify, then the key (policy, compatibility). */
   protected start(key: number, alg: number, isSign: boolean, signature: Uint8Array | undefined, fn: string): void {
-    this.orAbort(() => {
-      if (this.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already active`);
+    this.op.run(fn, () => {
+      this.op.requireIdle(fn);
       const id = checkUint(key, fn, 'key');
       const a = checkUint(alg, fn, 'alg');
       const env = this.env(fn);
@@ -104,14 +98,14 @@ abstract class SignatureOperation {
         }
       });
       const hash = isMessageOnly(a) ? undefined : env.hashes.setup(signHashAlg(a));
-      this.state = { key: id, alg: a, hash, parts: [], context: new Uint8Array(0), started: false, signature };
+      this.op.start({ key: id, alg: a, hash, parts: [], context: new Uint8Array(0), started: false, signature });
     });
   }
 
   /** `psa_*_set_context`: once, before any update. */
   protected setContextOf(context: Uint8Array, fn: string): void {
-    const s = this.requireActive(fn);
-    this.orAbort(() => {
+    const s = this.op.require(fn);
+    this.op.run(fn, () => {
       if (s.started) fail(PSA_ERROR_BAD_STATE, `${fn}: too late for a context`);
       const c = checkBytes(context, fn, 'context');
       checkContext(s.alg, c, fn);
@@ -122,8 +116,8 @@ abstract class SignatureOperation {
 
   /** `psa_*_update`: feed a fragment. */
   protected updateWith(input: Uint8Array, fn: string): void {
-    const s = this.requireActive(fn);
-    this.orAbort(() => {
+    const s = this.op.require(fn);
+    this.op.run(fn, () => {
       const data = checkBytes(input, fn, 'input');
       s.started = true;
       if (data.length === 0) return;
@@ -132,25 +126,9 @@ abstract class SignatureOperation {
     });
   }
 
-  /** The message so far (message-only algorithms). */
-  protected static joined(parts: readonly Uint8Array[]): Uint8Array {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const p of parts) {
-      out.set(p, offset);
-      offset += p.length;
-    }
-    return out;
-  }
-
   /** `psa_*_abort`: valid in any state. */
   abort(): void {
-    const s = this.state;
-    this.state = undefined;
-    if (!s) return;
-    s.hash?.destroy();
-    for (const p of s.parts) p.fill(0);
-    s.context.fill(0);
+    this.op.abort();
   }
 }
 
@@ -174,8 +152,8 @@ export class SignOperation extends SignatureOperation {
   /** `psa_sign_finish`: the signature; `signatureSize` is the C caller's buffer size (optional). */
   finish(signatureSize?: number): Uint8Array {
     const fn = 'psa_sign_finish';
-    const s = this.requireActive(fn);
-    return this.orAbort(() => {
+    const s = this.op.require(fn);
+    return this.op.run(fn, () => {
       const size = signatureSize === undefined ? undefined : checkLength(signatureSize, fn, 'signature_size');
       const env = this.env(fn);
       const signature = withKey(env.ctx, s.key, PSA_KEY_USAGE_SIGN_MESSAGE, s.alg, fn, (slot) => {
@@ -215,14 +193,14 @@ export class VerifyOperation extends SignatureOperation {
   /** `psa_verify_finish`: INVALID_SIGNATURE when the signature does not match; the operation ends. */
   finish(): void {
     const fn = 'psa_verify_finish';
-    const s = this.requireActive(fn);
-    this.orAbort(() => {
+    const s = this.op.require(fn);
+    this.op.run(fn, () => {
       const env = this.env(fn);
       withKey(env.ctx, s.key, PSA_KEY_USAGE_VERIFY_MESSAGE, s.alg, fn, (slot) => {
         if (s.hash) {
           driverVerifyHash(env, slot, s.alg, s.hash.finish(), s.signature!, s.context, fn);
         } else {
-          driverVerifyMessage(env, slot, s.alg, SignatureOperation.joined(s.parts), s.signature!, s.context, fn);
+          driverVerifyMessage(env, slot, s.alg, concatBytes(...s.parts), s.signature!, s.context, fn);
         }
       });
       this.abort();

@@ -17,7 +17,6 @@
  * the wrong length with INVALID_ARGUMENT.
  * @module
  */
-import type { DriverKeyAttributes } from '../../drivers/driver.js';
 import { PsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
@@ -39,7 +38,6 @@ import {
   PSA_KEY_TYPE_IS_RSA,
   describe,
 } from '../../values/index.js';
-import type { ResolvedKeyAttributes } from '../keys/attributes.js';
 import { hashCompute, type HashProvider } from '../hash.js';
 
 /** Longest signature context (PSA 1.4: 0–255 bytes for every algorithm that takes one). */
@@ -93,12 +91,6 @@ export function checkContext(alg: number, context: Uint8Array, fn: string): void
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a context of ${context.length} bytes is longer than ${SIGN_MAX_CONTEXT_LENGTH}`);
   }
 }
-
-/** What a driver is told about the key (its id stays in the core). */
-export function driverAttributes(a: ResolvedKeyAttributes): DriverKeyAttributes {
-  return { type: a.type, bits: a.bits, lifetime: a.lifetime, usage: a.usage, alg: a.alg, alg2: a.alg2 };
-}
-
 
 /**
  * Whether a key type can be used with a signature `alg` at all (family

@@ -2,7 +2,7 @@
  * The software driver's cipher entry points: AES in ECB, CBC (no padding,
  * PKCS#7), CTR, CFB-128, OFB, CCM* without tag and XTS; ChaCha20 and
  * XChaCha20 as stream ciphers. Multipart operations stream through the
- * contexts of the `cipher-*.ts` modules; single-part calls use noble's
+ * contexts of this folder's modules; single-part calls use noble's
  * one-shot functions where noble has the mode. Any other key type or
  * algorithm (DES, ARIA, Camellia, SM4, …) is NOT_SUPPORTED, as in a
  * TF-PSA-Crypto build without them.
@@ -29,6 +29,7 @@ import {
 } from '../../../values/index.js';
 import type { CipherContext, CipherEntryPoints } from '../../cipher.js';
 import type { DriverKeyAttributes } from '../../driver.js';
+import { cipherThroughContext } from '../../single-part.js';
 import { AES_BLOCK } from './aes.js';
 import { ChaChaContext } from './chacha.js';
 import { EcbCbcContext, pkcs7PaddingLength } from './ecb-cbc.js';
@@ -69,24 +70,6 @@ function createContext(type: number, key: Uint8Array, alg: number, encrypt: bool
     case PSA_ALG_OFB: return new KeystreamContext(key, 'ofb', encrypt);
     case PSA_ALG_CCM_STAR_NO_TAG: return new KeystreamContext(key, 'ccm-star', encrypt);
     default: return new XtsContext(key, encrypt);
-  }
-}
-
-/** Whole message through a context (the generic single-part path). */
-function viaContext(type: number, key: Uint8Array, alg: number, encrypt: boolean, iv: Uint8Array, input: Uint8Array): Uint8Array {
-  const ctx = createContext(type, key, alg, encrypt);
-  try {
-    if (iv.length > 0) ctx.setIv(iv);
-    const head = ctx.update(input);
-    const tail = ctx.finish();
-    const out = new Uint8Array(head.length + tail.length);
-    out.set(head);
-    out.set(tail, head.length);
-    head.fill(0);
-    tail.fill(0);
-    return out;
-  } finally {
-    ctx.destroy();
   }
 }
 
@@ -132,7 +115,7 @@ function oneShot(type: number, key: Uint8Array, alg: number, encrypt: boolean, i
 
 function encryptOrDecrypt(attributes: DriverKeyAttributes, key: Uint8Array, alg: number, encrypt: boolean, iv: Uint8Array, input: Uint8Array): Uint8Array {
   checkSupported(attributes.type, alg);
-  return oneShot(attributes.type, key, alg, encrypt, iv, input) ?? viaContext(attributes.type, key, alg, encrypt, iv, input);
+  return oneShot(attributes.type, key, alg, encrypt, iv, input) ?? cipherThroughContext(createContext(attributes.type, key, alg, encrypt), iv, input);
 }
 
 /** Cipher entry points of the software driver. */
