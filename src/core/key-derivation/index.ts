@@ -14,6 +14,7 @@
  */
 import type { KdfState } from '../../drivers/key-derivation.js';
 import { asPsaError, fail } from '../../values/error.js';
+import { OperationState } from '../operation.js';
 import {
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_INSUFFICIENT_DATA,
@@ -76,17 +77,29 @@ function transparentMaterial(slot: KeySlot, fn: string): Uint8Array {
   return slot.keyBuffer;
 }
 
+/** The work of an operation that is set up: what `OperationState` holds. */
+interface Derivation {
+  readonly alg: number;
+  capacity: number;
+  /** The driver's KDF state; gone after a failed output (the algorithm stays). */
+  state: KdfState | undefined;
+  /** Whether the SECRET or PASSWORD came from a key or a key agreement. */
+  canOutputKey: boolean;
+  /** Whether an input key permits verification only. */
+  verifyOnly: boolean;
+}
+
 /**
  * A key derivation operation. Constructed inactive; `setup` makes it
  * active; `abort` or a failed input make it inactive again.
  */
 export class KeyDerivationOperation {
   readonly #core: (fn: string) => CoreContext;
-  #alg = 0;
-  #capacity = 0;
-  #state: KdfState | undefined;
-  #canOutputKey = false;
-  #verifyOnly = false;
+  readonly #op = new OperationState<Derivation>({
+    release: (d) => d.state?.destroy(),
+    notActive: (fn) => `${fn}: the key derivation operation is not set up`,
+    busy: (fn) => `${fn}: the operation is already set up`,
+  });
 
   /** An inactive operation; `core` gives the instance's context (BAD_STATE once it is closed). */
   constructor(core: (fn: string) => CoreContext) {
@@ -95,34 +108,20 @@ export class KeyDerivationOperation {
 
   /** Whether the operation has an algorithm (set up and not aborted). */
   get active(): boolean {
-    return this.#alg !== 0;
+    return this.#op.active;
   }
 
   /** The algorithm of the operation; 0 (`PSA_ALG_NONE`) when inactive. */
   get alg(): number {
-    return this.#alg;
-  }
-
-  #requireAlg(fn: string): void {
-    if (this.#alg === 0) fail(PSA_ERROR_BAD_STATE, `${fn}: the key derivation operation is not set up`);
-  }
-
-  /** Run an input step: on failure abort the operation (Mbed TLS's `psa_key_derivation_input_internal`). */
-  #input(body: () => void): void {
-    try {
-      body();
-    } catch (err) {
-      this.abort();
-      throw asPsaError(err);
-    }
+    return this.#op.current?.alg ?? 0;
   }
 
   /** Keep the algorithm, drop the state and the capacity (Mbed TLS's failed-output path). */
-  #exhaust(): void {
-    this.#state?.destroy();
-    this.#state = undefined;
-    this.#capacity = 0;
-    this.#canOutputKey = false;
+  #exhaust(d: Derivation): void {
+    d.state?.destroy();
+    d.state = undefined;
+    d.capacity = 0;
+    d.canOutputKey = false;
   }
 
   /** `psa_key_derivation_setup`: BAD_STATE when already set up; a failed setup leaves the operation inactive. */
@@ -130,43 +129,39 @@ export class KeyDerivationOperation {
     const fn = 'psa_key_derivation_setup';
     try {
       checkUint(alg, fn, 'alg');
-      if (this.#alg !== 0) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is already set up`);
-      this.#core(fn);
+      this.#op.requireIdle(fn);
+      const ctx = this.#core(fn);
       const capacity = setupCapacity(alg, fn);
       const kdf = kdfAlgOf(alg);
-      this.#state = this.#core(fn).dispatch.transparentCall(fn, (d) => d.keyDerivationSetup !== undefined, (d) => d.keyDerivationSetup!(kdf));
-      this.#capacity = capacity;
-      this.#alg = alg;
-      this.#canOutputKey = false;
-      this.#verifyOnly = false;
+      const state = ctx.dispatch.transparentCall(fn, (d) => d.keyDerivationSetup !== undefined, (d) => d.keyDerivationSetup!(kdf));
+      this.#op.start({ alg, capacity, state, canOutputKey: false, verifyOnly: false });
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
   }
 
   /** `psa_key_derivation_get_capacity`: how many bytes may still be read. */
   getCapacity(): number {
-    this.#requireAlg('psa_key_derivation_get_capacity');
-    return this.#capacity;
+    return this.#op.require('psa_key_derivation_get_capacity').capacity;
   }
 
   /** `psa_key_derivation_set_capacity`: lower the capacity (INVALID_ARGUMENT above the current one; the operation stays usable). */
   setCapacity(capacity: number | bigint): void {
     const fn = 'psa_key_derivation_set_capacity';
     const requested = checkCapacity(capacity, fn);
-    this.#requireAlg(fn);
-    if (this.#state?.capacityFixed?.() === true) fail(PSA_ERROR_BAD_STATE, `${fn}: ${describe(this.#alg, 'alg')} fixed its output length at the first output`);
-    if (requested > this.#capacity) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${capacity} is above the capacity ${this.#capacity}`);
-    this.#capacity = requested;
+    const d = this.#op.require(fn);
+    if (d.state?.capacityFixed?.() === true) fail(PSA_ERROR_BAD_STATE, `${fn}: ${describe(d.alg, 'alg')} fixed its output length at the first output`);
+    if (requested > d.capacity) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${capacity} is above the capacity ${d.capacity}`);
+    d.capacity = requested;
   }
 
   #feed(step: number, keyType: number, data: Uint8Array, fn: string): void {
-    this.#requireAlg(fn);
-    if (!inputAllowed(kdfAlgOf(this.#alg), step, keyType, fn)) {
+    const d = this.#op.require(fn);
+    if (!inputAllowed(kdfAlgOf(d.alg), step, keyType, fn)) {
       fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a ${describe(keyType, 'keyType')} key cannot be input 0x${step.toString(16)}`);
     }
-    if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
-    this.#state.input(step, data);
+    if (d.state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
+    d.state.input(step, data);
   }
 
   /** `psa_key_derivation_input_bytes`: feed `data` as input `step`. */
@@ -174,7 +169,7 @@ export class KeyDerivationOperation {
     const fn = 'psa_key_derivation_input_bytes';
     checkUint(step, fn, 'step', 16);
     checkBytes(data, fn, 'data');
-    this.#input(() => this.#feed(step, PSA_KEY_TYPE_NONE, data, fn));
+    this.#op.run(fn, () => this.#feed(step, PSA_KEY_TYPE_NONE, data, fn));
   }
 
   /** `psa_key_derivation_input_integer`: feed `value` (0 … 2^64 − 1) as input `step` (PBKDF2's COST). */
@@ -182,10 +177,10 @@ export class KeyDerivationOperation {
     const fn = 'psa_key_derivation_input_integer';
     checkUint(step, fn, 'step', 16);
     const v = checkUint64(value, fn, 'value');
-    this.#input(() => {
-      this.#requireAlg(fn);
-      if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
-      this.#state.inputInteger(step, v);
+    this.#op.run(fn, () => {
+      const d = this.#op.require(fn);
+      if (d.state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation can no longer take inputs`);
+      d.state.inputInteger(step, v);
     });
   }
 
@@ -198,16 +193,17 @@ export class KeyDerivationOperation {
     const fn = 'psa_key_derivation_input_key';
     checkUint(step, fn, 'step', 16);
     checkUint(key, fn, 'key');
-    this.#input(() => {
+    this.#op.run(fn, () => {
       const ctx = this.#core(fn);
-      withKey(ctx, key, 0, this.#alg, fn, (slot) => {
+      withKey(ctx, key, 0, this.alg, fn, (slot) => {
         const usage = slot.attributes.usage;
         if ((usage & (PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_VERIFY_DERIVATION)) === 0) {
           fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the key policy lacks ${describe(PSA_KEY_USAGE_DERIVE, 'usage')}`);
         }
         const material = transparentMaterial(slot, fn);
-        if ((usage & PSA_KEY_USAGE_DERIVE) === 0) this.#verifyOnly = true;
-        if (step === PSA_KEY_DERIVATION_INPUT_SECRET || step === PSA_KEY_DERIVATION_INPUT_PASSWORD) this.#canOutputKey = true;
+        const d = this.#op.require(fn);
+        if ((usage & PSA_KEY_USAGE_DERIVE) === 0) d.verifyOnly = true;
+        if (step === PSA_KEY_DERIVATION_INPUT_SECRET || step === PSA_KEY_DERIVATION_INPUT_PASSWORD) d.canOutputKey = true;
         this.#feed(step, slot.attributes.type, material, fn);
       });
     });
@@ -225,44 +221,46 @@ export class KeyDerivationOperation {
       checkUint(step, fn, 'step', 16);
       checkUint(privateKey, fn, 'private_key');
       checkBytes(peerKey, fn, 'peer_key');
-      if (!PSA_ALG_IS_KEY_AGREEMENT(this.#alg)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the operation is not a key agreement`);
+      if (!PSA_ALG_IS_KEY_AGREEMENT(this.alg)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the operation is not a key agreement`);
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
     const ctx = this.#core(fn);
     let failedInside = false;
     try {
-      withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, this.#alg, fn, (slot) => {
+      withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, this.alg, fn, (slot) => {
         failedInside = true;
         if (PSA_KEY_LIFETIME_GET_LOCATION(slot.attributes.lifetime) !== 0) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: the key is in a secure element`);
-        const secret = keyAgreementSecret(ctx, slot, PSA_ALG_KEY_AGREEMENT_GET_BASE(this.#alg), peerKey, fn);
+        const secret = keyAgreementSecret(ctx, slot, PSA_ALG_KEY_AGREEMENT_GET_BASE(this.alg), peerKey, fn);
         try {
           this.#feed(step, PSA_KEY_TYPE_DERIVE, secret, fn);
         } finally {
           secret.fill(0);
         }
-        if (step === PSA_KEY_DERIVATION_INPUT_SECRET) this.#canOutputKey = true;
+        if (step === PSA_KEY_DERIVATION_INPUT_SECRET) this.#op.require(fn).canOutputKey = true;
       });
     } catch (err) {
-      if (failedInside) this.abort();
-      throw asPsaError(err);
+      // A failed key lookup leaves the operation as it was (Mbed TLS); anything later aborts it.
+      if (!failedInside) throw asPsaError(err, fn);
+      this.abort();
+      throw asPsaError(err, fn);
     }
   }
 
   /** Read `length` bytes, with Mbed TLS's capacity rules and failed-output path. */
   #read(length: number, fn: string): Uint8Array {
-    this.#requireAlg(fn);
-    if (length === 0 && this.#capacity === 0) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: the capacity is exhausted`);
+    const d = this.#op.require(fn);
+    if (length === 0 && d.capacity === 0) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: the capacity is exhausted`);
     try {
-      if (length > this.#capacity) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: ${length} bytes requested, ${this.#capacity} left`);
-      if (this.#verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
-      if (this.#state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has no state`);
-      this.#state.startOutput?.(this.#capacity);
-      this.#capacity -= length;
-      return this.#state.read(length);
+      if (length > d.capacity) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: ${length} bytes requested, ${d.capacity} left`);
+      if (d.verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
+      if (d.state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has no state`);
+      d.state.startOutput?.(d.capacity);
+      d.capacity -= length;
+      return d.state.read(length);
     } catch (err) {
-      this.#exhaust();
-      throw asPsaError(err);
+      this.#exhaust(d);
+      throw asPsaError(err, fn);
     }
   }
 
@@ -273,7 +271,7 @@ export class KeyDerivationOperation {
       checkLength(length, fn, 'output_length');
       return this.#read(length, fn);
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
   }
 
@@ -287,17 +285,17 @@ export class KeyDerivationOperation {
     try {
       if (attributes.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key size must be given`);
       if (isCustom) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: no custom derivation parameters are defined`);
-      this.#requireAlg(fn);
-      if (!this.#canOutputKey || this.#verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the secret was not given as a key`);
+      const d = this.#op.require(fn);
+      if (!d.canOutputKey || d.verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the secret was not given as a key`);
       const ctx = this.#core(fn);
       checkObject(attributes, fn, 'attributes');
       return createKey(ctx, attributes, fn, (a) => {
         // PSA 1.5: a derived PASSWORD_HASH key permits the operation's algorithm or none.
-        if (a.type === PSA_KEY_TYPE_PASSWORD_HASH && a.alg !== 0 && a.alg !== this.#alg) {
+        if (a.type === PSA_KEY_TYPE_PASSWORD_HASH && a.alg !== 0 && a.alg !== d.alg) {
           fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: a derived ${describe(a.type, 'keyType')} key must permit the operation's algorithm`);
         }
-        const data = this.#state?.deriveKey
-          ? this.#deriveKey(a.type, a.bits, fn)
+        const data = d.state?.deriveKey
+          ? this.#deriveKey(d, a.type, a.bits, fn)
           : derivedKeyData(a.type, a.bits, (n) => this.#read(n, fn), fn, (type, bits, read) =>
             ctx.dispatch.transparentCall(fn, (d) => d.deriveKey !== undefined, (d) => d.deriveKey!(a, read, fn)));
         try {
@@ -307,19 +305,19 @@ export class KeyDerivationOperation {
         }
       });
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
   }
 
   /** A key value from a KDF whose output is a key (WPA3-SAE H2E), with the failed-output path of `#read`. */
-  #deriveKey(type: number, bits: number, fn: string): Uint8Array {
+  #deriveKey(d: Derivation, type: number, bits: number, fn: string): Uint8Array {
     try {
-      const data = this.#state!.deriveKey!(type, bits, fn);
-      this.#capacity = 0;
+      const data = d.state!.deriveKey!(type, bits, fn);
+      d.capacity = 0;
       return data;
     } catch (err) {
-      this.#exhaust();
-      throw asPsaError(err);
+      this.#exhaust(d);
+      throw asPsaError(err, fn);
     }
   }
 
@@ -329,7 +327,7 @@ export class KeyDerivationOperation {
     const equal = constantTimeEqual(actual, expected);
     actual.fill(0);
     if (!equal) {
-      this.#exhaust();
+      this.#exhaust(this.#op.require(fn));
       fail(PSA_ERROR_INVALID_SIGNATURE, `${fn}: the derived bytes differ`);
     }
   }
@@ -341,7 +339,7 @@ export class KeyDerivationOperation {
       checkBytes(expected, fn, 'expected');
       this.#verify(expected, fn);
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
   }
 
@@ -354,27 +352,21 @@ export class KeyDerivationOperation {
     const fn = 'psa_key_derivation_verify_key';
     try {
       checkUint(expected, fn, 'expected');
-      this.#requireAlg(fn);
+      const d = this.#op.require(fn);
       const ctx = this.#core(fn);
-      withKey(ctx, expected, PSA_KEY_USAGE_VERIFY_DERIVATION, this.#alg, fn, (slot) => {
+      withKey(ctx, expected, PSA_KEY_USAGE_VERIFY_DERIVATION, d.alg, fn, (slot) => {
         if (slot.attributes.type !== PSA_KEY_TYPE_PASSWORD_HASH) {
           fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the expected key is not a ${describe(PSA_KEY_TYPE_PASSWORD_HASH, 'keyType')} key`);
         }
         this.#verify(transparentMaterial(slot, fn), fn);
       });
     } catch (err) {
-      throw asPsaError(err);
+      throw asPsaError(err, fn);
     }
   }
 
   /** `psa_key_derivation_abort`: wipe and release; valid in any state. */
   abort(): void {
-    const state = this.#state;
-    this.#state = undefined;
-    this.#alg = 0;
-    this.#capacity = 0;
-    this.#canOutputKey = false;
-    this.#verifyOnly = false;
-    state?.destroy();
+    this.#op.abort();
   }
 }
