@@ -172,6 +172,7 @@ export class Dispatcher {
         c.update(input);
         return c.finish();
       }),
+    supports: (alg) => this.transparent.some((d) => d.hashAlgorithms?.includes(alg >>> 0) === true),
   };
 
   /** `psa_xof_setup`: start an XOF in the first transparent driver that supports `alg`. */

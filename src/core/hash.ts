@@ -36,6 +36,8 @@ export interface HashProvider {
   resume?(alg: number, parts: HashSuspendParts): HashContext;
   /** Single-part hash; when absent, `hashCompute` uses setup, update and finish. */
   compute?(alg: number, input: Uint8Array): Uint8Array;
+  /** Whether an implementation declares `alg` (a driver's `hashAlgorithms`); nothing is computed. Absent: none is declared. */
+  supports?(alg: number): boolean;
 }
 
 /** Length of the algorithm field of a hash suspend state (`PSA_HASH_SUSPEND_ALGORITHM_FIELD_LENGTH`). */

@@ -110,6 +110,13 @@ export interface DriverEntryPoints
   /** The public part of a key pair, in the PSA public-key format. */
   exportPublicKey?(attributes: DriverKeyAttributes, keyBuffer: Uint8Array): Uint8Array;
 
+  /**
+   * The hash algorithms this driver's hash entry points implement: its
+   * declared capability, which the core reads to answer whether a hash is
+   * supported (Mbed TLS's `is_hash_supported`) without computing one. A
+   * driver with hash entry points lists every algorithm they accept.
+   */
+  readonly hashAlgorithms?: readonly number[];
   /** Hash: single-part. */
   hashCompute?(alg: number, input: Uint8Array): Uint8Array;
   /** Hash: start a multipart computation. */

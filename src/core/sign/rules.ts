@@ -17,7 +17,7 @@
  * the wrong length with INVALID_ARGUMENT.
  * @module
  */
-import { PsaError, fail } from '../../values/error.js';
+import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_ALG_ANY_HASH,
@@ -38,7 +38,7 @@ import {
   PSA_KEY_TYPE_IS_RSA,
   describe,
 } from '../../values/index.js';
-import { hashCompute, type HashProvider } from '../hash.js';
+import type { HashProvider } from '../hash.js';
 
 /** Longest signature context (PSA 1.4: 0–255 bytes for every algorithm that takes one). */
 export const SIGN_MAX_CONTEXT_LENGTH = 255;
@@ -54,16 +54,6 @@ export function signHashAlg(alg: number): number {
   return PSA_ALG_IS_SIGN_HASH(alg) ? PSA_ALG_SIGN_GET_HASH(alg) : 0;
 }
 
-/** Whether the hash provider implements `hashAlg` (Mbed TLS `is_hash_supported`). */
-function hashSupported(hp: HashProvider, hashAlg: number): boolean {
-  try {
-    hashCompute(hp, hashAlg, new Uint8Array(0));
-    return true;
-  } catch (err) {
-    if (err instanceof PsaError && (err.status === PSA_ERROR_NOT_SUPPORTED || err.status === PSA_ERROR_INVALID_ARGUMENT)) return false;
-    throw err;
-  }
-}
 
 /** `psa_sign_verify_check_alg` plus the context rules; see the module comment. */
 export function checkSignAlg(hp: HashProvider, inputIsMessage: boolean, alg: number, context: Uint8Array, fn: string): void {
@@ -75,7 +65,7 @@ export function checkSignAlg(hp: HashProvider, inputIsMessage: boolean, alg: num
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} does not hash messages`);
   }
   if (hashAlg === PSA_ALG_ANY_HASH) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is a wildcard`);
-  if (hashAlg !== 0 && !hashSupported(hp, hashAlg)) {
+  if (hashAlg !== 0 && hp.supports?.(hashAlg) !== true) {
     fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(hashAlg, 'alg')} is not supported`);
   }
   checkContext(alg, context, fn);

@@ -9,7 +9,7 @@ import { fail } from '../../values/error.js';
 import { PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_KEY_TYPE_IS_UNSTRUCTURED, describe } from '../../values/index.js';
 import type { TransparentDriver } from '../driver.js';
-import { softwareHashCompute, softwareHashResume, softwareHashSetup } from './hash/index.js';
+import { SOFTWARE_HASH_ALGORITHMS, softwareHashCompute, softwareHashResume, softwareHashSetup } from './hash/index.js';
 import { generateUnstructured, importUnstructured } from './unstructured.js';
 import { softwareAead } from './aead/index.js';
 import { softwareCipher } from './cipher/index.js';
@@ -47,6 +47,7 @@ export function softwareDriver(): TransparentDriver {
       if (family) return family.exportPublicKey(attributes, keyBuffer);
       return fail(PSA_ERROR_NOT_SUPPORTED, `public key of ${describe(attributes.type, 'keyType')} is not supported`);
     },
+    hashAlgorithms: SOFTWARE_HASH_ALGORITHMS,
     hashSetup: softwareHashSetup,
     hashCompute: softwareHashCompute,
     hashResume: softwareHashResume,
