@@ -6,8 +6,8 @@
  * the drivers' (`src/drivers/aead.ts`).
  * @module
  */
-import type { AeadContext } from '../../drivers/aead.js';
 import type { DriverEntryPoints } from '../../drivers/driver.js';
+import { aeadThroughContext } from '../../drivers/single-part.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_ALG_AEAD_GET_TAG_LENGTH, PSA_KEY_USAGE_DECRYPT, PSA_KEY_USAGE_ENCRYPT } from '../../values/index.js';
@@ -24,39 +24,6 @@ import { withKey } from '../keys/management.js';
 import { checkBytes, checkUint } from '../validate.js';
 
 const hasSetup = (d: DriverEntryPoints): boolean => d.aeadSetup !== undefined;
-
-/** Run a streaming context over a whole message (for drivers with setup only). */
-function oneShotViaContext(ctx: AeadContext, encrypt: boolean, alg: number, nonce: Uint8Array,
-  ad: Uint8Array, input: Uint8Array): Uint8Array {
-  try {
-    const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
-    const text = encrypt ? input : input.subarray(0, input.length - tagLength);
-    ctx.setLengths(BigInt(ad.length), BigInt(text.length));
-    ctx.setNonce(nonce);
-    ctx.updateAd(ad);
-    const body = ctx.update(text);
-    if (encrypt) {
-      const { output, tag } = ctx.finish();
-      const out = new Uint8Array(body.length + output.length + tag.length);
-      out.set(body);
-      out.set(output, body.length);
-      out.set(tag, body.length + output.length);
-      return out;
-    }
-    try {
-      const rest = ctx.verify(input.subarray(text.length));
-      const out = new Uint8Array(body.length + rest.length);
-      out.set(body);
-      out.set(rest, body.length);
-      return out;
-    } catch (err) {
-      body.fill(0);
-      throw err;
-    }
-  } finally {
-    ctx.destroy();
-  }
-}
 
 /**
  * `psa_aead_encrypt`: ciphertext ‖ tag. `ciphertextSize`, the C caller's
@@ -84,7 +51,7 @@ export function aeadEncrypt(ctx: CoreContext, key: number, alg: number, nonce: U
       (d) => d.aeadEncrypt !== undefined || hasSetup(d),
       (d) => d.aeadEncrypt
         ? d.aeadEncrypt(slot.attributes, slot.keyBuffer, a, n, ad, input)
-        : oneShotViaContext(d.aeadSetup!(slot.attributes, slot.keyBuffer, a, true), true, a, n, ad, input));
+        : aeadThroughContext(d.aeadSetup!(slot.attributes, slot.keyBuffer, a, true), true, tagLength, n, ad, input));
   });
 }
 
@@ -115,7 +82,7 @@ export function aeadDecrypt(ctx: CoreContext, key: number, alg: number, nonce: U
       (d) => d.aeadDecrypt !== undefined || hasSetup(d),
       (d) => d.aeadDecrypt
         ? d.aeadDecrypt(slot.attributes, slot.keyBuffer, a, n, ad, input)
-        : oneShotViaContext(d.aeadSetup!(slot.attributes, slot.keyBuffer, a, false), false, a, n, ad, input));
+        : aeadThroughContext(d.aeadSetup!(slot.attributes, slot.keyBuffer, a, false), false, tagLength, n, ad, input));
   });
 }
 

@@ -32,8 +32,8 @@ import { CcmContext } from './ccm.js';
 import { ChaChaPolyContext } from './chachapoly.js';
 import { GcmContext } from './gcm.js';
 import { AsconAeadContext } from '../ascon/aead.js';
-import { concatBytes } from '../../../bytes.js';
 import { copyRange } from '../../../bytes.js';
+import { aeadThroughContext } from '../../single-part.js';
 
 type Mode = 'ccm' | 'gcm' | 'chachapoly' | 'xchachapoly' | 'ascon';
 
@@ -84,14 +84,6 @@ function oneShot(mode: Mode, nonce: Uint8Array, tagLength: number, decrypt: bool
   return undefined;
 }
 
-/** Run a streaming context over a whole message. */
-function streamAll(ctx: AeadContext, nonce: Uint8Array, ad: Uint8Array, text: Uint8Array): Uint8Array {
-  ctx.setLengths(BigInt(ad.length), BigInt(text.length));
-  ctx.setNonce(nonce);
-  ctx.updateAd(ad);
-  return ctx.update(text);
-}
-
 /** `aeadEncrypt`: ciphertext ‖ tag. */
 function softwareAeadEncrypt(attributes: DriverKeyAttributes, key: Uint8Array, alg: number,
   nonce: Uint8Array, ad: Uint8Array, plaintext: Uint8Array): Uint8Array {
@@ -105,13 +97,7 @@ function softwareAeadEncrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
     sealed.fill(0);
     return out;
   }
-  const ctx = createContext(mode, key, alg, true, plaintext.length);
-  try {
-    const ciphertext = streamAll(ctx, nonce, ad, plaintext);
-    return concatBytes(ciphertext, ctx.finish().tag);
-  } finally {
-    ctx.destroy();
-  }
+  return aeadThroughContext(createContext(mode, key, alg, true, plaintext.length), true, tagLength, nonce, ad, plaintext);
 }
 
 /** `aeadDecrypt`: the plaintext, or INVALID_SIGNATURE with nothing released. */
@@ -129,20 +115,8 @@ function softwareAeadDecrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
       return fail(PSA_ERROR_INVALID_SIGNATURE, 'tag mismatch');
     }
   }
-  const split = ciphertext.length - tagLength;
-  const ctx = createContext(mode, key, alg, false, split);
-  try {
-    const plaintext = streamAll(ctx, nonce, ad, ciphertext.subarray(0, split));
-    try {
-      ctx.verify(ciphertext.subarray(split));
-    } catch (err) {
-      plaintext.fill(0);
-      throw err;
-    }
-    return plaintext;
-  } finally {
-    ctx.destroy();
-  }
+  const ctx = createContext(mode, key, alg, false, ciphertext.length - tagLength);
+  return aeadThroughContext(ctx, false, tagLength, nonce, ad, ciphertext);
 }
 
 /** AEAD entry points of the software driver. */
