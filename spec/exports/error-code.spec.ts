@@ -6,7 +6,8 @@
  * the runtime checks by vitest.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { PsaError, type PsaStatusName } from '../../src/values/index.js';
+import { PsaError } from '../../src/values/error.js';
+import type { PsaStatusName } from '../../src/values/status.js';
 import * as status from '../../src/values/status.js';
 import { statusName } from '../../src/values/status.js';
 

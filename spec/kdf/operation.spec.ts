@@ -3,6 +3,7 @@
  * verify_bytes / verify_key (spec 1.2: mismatch is INVALID_SIGNATURE and
  * ends the output), the failed-output state, and bad JavaScript input.
  */
+import { PsaError } from '../../src/values/error.js';
 import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPsa } from '../../src/create.js';
@@ -18,7 +19,6 @@ import {
   PSA_KEY_DERIVATION_INPUT_SECRET,
   PSA_KEY_TYPE_PASSWORD_HASH,
   PSA_KEY_USAGE_VERIFY_DERIVATION,
-  PsaError,
 } from '../../src/values/index.js';
 
 const psa = createPsa();

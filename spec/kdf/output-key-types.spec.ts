@@ -6,6 +6,7 @@
  * get their parity bits set and weak keys redrawn (checked on the drawing
  * procedure itself, since this build has no DES cipher to import into).
  */
+import { PsaError } from '../../src/values/error.js';
 import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPsa } from '../../src/create.js';
@@ -26,7 +27,6 @@ import {
   PSA_KEY_TYPE_PEPPER,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
-  PsaError,
 } from '../../src/values/index.js';
 
 const psa = createPsa();

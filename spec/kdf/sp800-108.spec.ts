@@ -11,6 +11,7 @@
  *   output is not PSA's);
  * - the input rules and the fixed-L capacity rule.
  */
+import { PsaError } from '../../src/values/error.js';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,6 @@ import {
   PSA_KEY_TYPE_RAW_DATA,
   PSA_KEY_USAGE_DERIVE,
   PSA_KEY_USAGE_EXPORT,
-  PsaError,
 } from '../../src/values/index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');

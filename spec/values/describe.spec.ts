@@ -3,10 +3,10 @@
  * Round trips cover every named value of the registry; the literal
  * renderings are the forms the C headers use.
  */
+import { PsaError } from '../../src/values/error.js';
 import { describe as group, expect, it } from 'vitest';
 import {
   PSA_ERROR_INVALID_ARGUMENT,
-  PsaError,
   describe,
   parse,
   type DescribeKind,

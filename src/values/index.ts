@@ -1,16 +1,18 @@
 /**
  * `src/values`: every PSA Crypto API 1.5 number and macro under its C name,
- * with exactly the C values, plus `describe` / `parse` and `PsaError`. This
- * layer imports nothing outside itself.
+ * with exactly the C values, plus `describe` / `parse`. This layer imports
+ * nothing outside itself.
  *
- * This barrel is the public part of the layer (the package root and
- * `psa-crypto/c` re-export it). Helpers for the rest of the package (`fail`,
+ * This barrel is the public part of the layer that both faces share: the
+ * package root and `psa-crypto/c` re-export it whole. The names of the
+ * TypeScript face only (`PsaError`, `PsaStatusName`, `ecpGroupToPsa`) are
+ * exported by the root from their modules. Helpers for the rest of the package (`fail`,
  * `statusOf`, `asPsaError`, `statusName`, the name registry `VALUES` /
  * `MACROS` / `STATUS_NAMES`) are imported from their own modules.
  * @module
  */
 
-// Status codes (`psa_status_t`) and the type of `PsaError.code`
+// Status codes (`psa_status_t`)
 export {
   PSA_SUCCESS, PSA_ERROR_PROGRAMMER_ERROR, PSA_ERROR_CONNECTION_REFUSED, PSA_ERROR_CONNECTION_BUSY,
   PSA_ERROR_GENERIC_ERROR, PSA_ERROR_NOT_PERMITTED, PSA_ERROR_NOT_SUPPORTED, PSA_ERROR_INVALID_ARGUMENT,
@@ -20,11 +22,6 @@ export {
   PSA_ERROR_INSUFFICIENT_ENTROPY, PSA_ERROR_INVALID_SIGNATURE, PSA_ERROR_INVALID_PADDING, PSA_ERROR_CORRUPTION_DETECTED,
   PSA_ERROR_DATA_CORRUPT, PSA_ERROR_DATA_INVALID, PSA_OPERATION_INCOMPLETE,
 } from './status.js';
-export type { PsaStatusName } from './status.js';
-
-// The error the TypeScript face throws
-export { PsaError } from './error.js';
-
 // Algorithms, part 1: categories, hashes, XOFs, MACs, ciphers, AEADs, key wrapping
 export {
   PSA_ALG_HMAC, PSA_ALG_BLAKE2_MAC, PSA_ALG_TRUNCATED_MAC, PSA_ALG_FULL_LENGTH_MAC, PSA_ALG_AT_LEAST_THIS_LENGTH_MAC,
@@ -213,7 +210,7 @@ export {
 
 // Mbed TLS elliptic-curve group ids and their conversions (`mbedtls/psa_util.h`)
 export {
-  ecpGroupToPsa, mbedtls_ecc_group_from_psa, MBEDTLS_ECP_DP_NONE, MBEDTLS_ECP_DP_SECP192R1, MBEDTLS_ECP_DP_SECP256R1,
+  mbedtls_ecc_group_from_psa, MBEDTLS_ECP_DP_NONE, MBEDTLS_ECP_DP_SECP192R1, MBEDTLS_ECP_DP_SECP256R1,
   MBEDTLS_ECP_DP_SECP384R1, MBEDTLS_ECP_DP_SECP521R1, MBEDTLS_ECP_DP_BP256R1, MBEDTLS_ECP_DP_BP384R1,
   MBEDTLS_ECP_DP_BP512R1, MBEDTLS_ECP_DP_CURVE25519, MBEDTLS_ECP_DP_SECP192K1, MBEDTLS_ECP_DP_SECP256K1,
   MBEDTLS_ECP_DP_CURVE448, MBEDTLS_ECP_DP_MAX,
