@@ -16,13 +16,11 @@
 import type { GenerateKeyOptions } from '../../drivers/driver.js';
 import { PsaError } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
-import { PSA_KEY_USAGE_UNWRAP, PSA_KEY_USAGE_WRAP } from '../../values/usage.js';
 import { resolveAttributes, type KeyAttributes, type ResolvedKeyAttributes } from '../keys/attributes.js';
 import { attachKey as attach } from '../keys/attach.js';
 import * as keys from '../keys/management.js';
-import { checkKeyUsage, type OperationSupport } from '../keys/usage.js';
+import { checkKeyUsage } from '../keys/usage.js';
 import { checkBytes, checkObject, checkUint } from '../validate.js';
-import { wrapSupported } from '../wrap.js';
 import { api } from './api.js';
 import { coreOf } from './instance.js';
 
@@ -220,12 +218,6 @@ export const keyMethods: KeyMethods & ThisType<KeyMethods> = {
 
   checkKeyUsage(id, alg, usage) {
     const fn = 'psa_check_key_usage';
-    api(fn, () => {
-      const ctx = coreOf(this, fn);
-      // The function groups that can answer "supported": key wrapping only, so far.
-      const wrapping = usage === PSA_KEY_USAGE_WRAP || usage === PSA_KEY_USAGE_UNWRAP;
-      const supported: OperationSupport = wrapping ? (keyType, _bits, a, u) => wrapSupported(ctx, keyType, a, u) : () => false;
-      checkKeyUsage(ctx, checkUint(id, fn, 'key'), checkUint(alg, fn, 'alg'), checkUint(usage, fn, 'usage'), supported);
-    });
+    api(fn, () => checkKeyUsage(coreOf(this, fn), checkUint(id, fn, 'key'), checkUint(alg, fn, 'alg'), checkUint(usage, fn, 'usage')));
   },
 };

@@ -36,6 +36,7 @@ import {
 } from '../../values/index.js';
 import type { CoreContext } from '../context.js';
 import { withKey } from './management.js';
+import { wrapSupported } from '../wrap.js';
 
 const MANAGEMENT = [PSA_KEY_USAGE_EXPORT, PSA_KEY_USAGE_COPY, PSA_KEY_USAGE_CACHE];
 
@@ -54,16 +55,21 @@ const ROLES: ReadonlyMap<number, (alg: number) => boolean> = new Map([
   [PSA_KEY_USAGE_DERIVE_PUBLIC, (a: number) => PSA_ALG_IS_KEY_AGREEMENT(a)],
 ]);
 
+/** Whether this build can perform an operation of `alg` with a key of `keyType` and `bits`. */
+type OperationSupport = (keyType: number, bits: number, alg: number, usage: number) => boolean;
+
 /**
- * Answers whether this build can perform an operation of category `alg`
- * with a key: none of the cryptographic operations beyond hashing exist in
- * this version, so every valid request ends in NOT_SUPPORTED after the
- * policy checks. Later function groups register here.
+ * The function group that answers "supported" for `usage`: key wrapping
+ * (WRAP, UNWRAP) so far; for every other usage a valid request ends in
+ * NOT_SUPPORTED after the policy checks.
  */
-export type OperationSupport = (keyType: number, bits: number, alg: number, usage: number) => boolean;
+function operationSupport(ctx: CoreContext, usage: number): OperationSupport {
+  if (usage === PSA_KEY_USAGE_WRAP || usage === PSA_KEY_USAGE_UNWRAP) return (keyType, _bits, a, u) => wrapSupported(ctx, keyType, a, u);
+  return () => false;
+}
 
 /** `psa_check_key_usage`. */
-export function checkKeyUsage(ctx: CoreContext, id: number, alg: number, usage: number, supported: OperationSupport): void {
+export function checkKeyUsage(ctx: CoreContext, id: number, alg: number, usage: number): void {
   const fn = 'psa_check_key_usage';
   const single = usage !== 0 && (usage & (usage - 1)) === 0;
   if (!single) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: usage must be a single PSA_KEY_USAGE_xxx flag`);
@@ -78,7 +84,7 @@ export function checkKeyUsage(ctx: CoreContext, id: number, alg: number, usage: 
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is not a specific algorithm for ${describe(usage, 'usage')}`);
   }
   withKey(ctx, id, usage, alg, fn, (slot) => {
-    if (!supported(slot.attributes.type, slot.attributes.bits, alg, usage)) {
+    if (!operationSupport(ctx, usage)(slot.attributes.type, slot.attributes.bits, alg, usage)) {
       fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(alg, 'alg')} is not supported with this key`);
     }
   });
