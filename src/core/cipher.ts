@@ -139,6 +139,16 @@ export function cipherDecrypt(ctx: CoreContext, key: number, alg: number, input:
  * `abort` make it inactive again. A failure while active aborts it. The
  * driver context holds its own copy of the key, so the key may be destroyed
  * while the operation runs.
+ *
+ * A failure of a call on an active operation aborts it (Mbed TLS's rule,
+ * `operation.ts`); a BAD_STATE for an inactive one changes nothing. The
+ * setups can also give the persistent-key statuses of `KeyMethods`.
+ * @example
+ * const op = psa.cipherEncryptSetup(key, PSA_ALG_CBC_PKCS7);
+ * const iv = op.generateIv();
+ * const c1 = op.update(part1);
+ * const c2 = op.update(part2);
+ * const last = op.finish();
  */
 export class CipherOperation {
   readonly #core: CoreContext;
@@ -196,12 +206,23 @@ export class CipherOperation {
     });
   }
 
-  /** `psa_cipher_encrypt_setup`. BAD_STATE (and abort) if active; INVALID_ARGUMENT for a non-cipher; policy and support errors. */
+  /**
+   * `psa_cipher_encrypt_setup`. BAD_STATE (and abort) if active; INVALID_ARGUMENT for a non-cipher; policy and support errors.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is already active (it is aborted)
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `alg` is not a cipher algorithm, `key` is not a key id, or a key size the mode refuses
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks ENCRYPT or does not permit `alg`
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver implements `alg` with this key type
+   */
   encryptSetup(key: number, alg: number): void {
     this.#setup(key, alg, true);
   }
 
-  /** `psa_cipher_decrypt_setup`: as `encryptSetup`, needing DECRYPT usage. */
+  /**
+   * `psa_cipher_decrypt_setup`: as `encryptSetup`, needing DECRYPT usage.
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DECRYPT or does not permit `alg`
+   * @throws {PsaError} as `encryptSetup` otherwise
+   */
   decryptSetup(key: number, alg: number): void {
     this.#setup(key, alg, false);
   }
@@ -215,6 +236,10 @@ export class CipherOperation {
    * `psa_cipher_generate_iv`: a random IV of the default length, set on the
    * operation and returned. `ivSize`, the C caller's buffer size, is optional:
    * below the IV length it gives BUFFER_TOO_SMALL (and aborts).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, the IV is already set, or the algorithm takes no IV
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `ivSize` below the IV length
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `ivSize` is not a length
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_ENTROPY`: no random bytes for the IV
    */
   generateIv(ivSize?: number): Uint8Array {
     const fn = 'psa_cipher_generate_iv';
@@ -231,7 +256,11 @@ export class CipherOperation {
     });
   }
 
-  /** `psa_cipher_set_iv`: INVALID_ARGUMENT (and abort) for a length the algorithm does not take. */
+  /**
+   * `psa_cipher_set_iv`: INVALID_ARGUMENT (and abort) for a length the algorithm does not take.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, the IV is already set, or the algorithm takes no IV
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an IV length the algorithm does not take, or `iv` is not a `Uint8Array`
+   */
   setIv(iv: Uint8Array): void {
     const fn = 'psa_cipher_set_iv';
     const ctx = this.#op.require(fn);
@@ -250,6 +279,9 @@ export class CipherOperation {
    * `psa_cipher_update`: the output that became available. `outputSize`
    * (optional) below what Mbed TLS requires for this input gives
    * BUFFER_TOO_SMALL (and aborts).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or the algorithm needs an IV that is not set
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `outputSize` below what this input needs
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `input` is not a `Uint8Array`, or `outputSize` is not a length
    */
   update(input: Uint8Array, outputSize?: number): Uint8Array {
     const fn = 'psa_cipher_update';
@@ -274,6 +306,10 @@ export class CipherOperation {
    * whatever happens. INVALID_ARGUMENT for an incomplete block where whole
    * blocks are needed, INVALID_PADDING for bad padding, BUFFER_TOO_SMALL
    * when `outputSize` (optional) is below the output.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or the algorithm needs an IV that is not set
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an incomplete block where whole blocks are needed, or `outputSize` is not a length
+   * @throws {PsaError} `PSA_ERROR_INVALID_PADDING`: bad padding (decryption with PKCS#7)
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `outputSize` below the output
    */
   finish(outputSize?: number): Uint8Array {
     const fn = 'psa_cipher_finish';
@@ -291,7 +327,7 @@ export class CipherOperation {
     });
   }
 
-  /** `psa_cipher_abort`: wipe and release; valid in any state. */
+  /** `psa_cipher_abort`: wipe and release; valid in any state. It throws only what the driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.#op.abort();
   }

@@ -1,8 +1,6 @@
 /**
- * The PSA hash functions: `psa_hash_compute`, `psa_hash_compare` and the
- * multipart `psa_hash_operation_t` (setup, update, finish, verify, abort,
- * clone, suspend, resume), with Mbed TLS's statuses and state machine:
- * any failure of an active operation aborts it.
+ * The PSA hash functions: `psa_hash_compute`, `psa_hash_compare` and the multipart `psa_hash_operation_t` (setup, update,
+ * finish, verify, abort, clone, suspend, resume), with Mbed TLS's statuses and state machine: any failure of an active operation aborts it.
  * @module
  */
 import type { HashContext, HashSuspendParts } from '../drivers/driver.js';
@@ -44,9 +42,8 @@ export interface HashProvider {
 export const HASH_SUSPEND_ALGORITHM_FIELD_LENGTH = PSA_HASH_SUSPEND_ALGORITHM_FIELD_LENGTH;
 
 /**
- * [input-length field, hash-state field] lengths of the suspend state, for
- * the algorithms whose format this module reads and writes (MD2's format
- * counts only the unprocessed bytes and is not handled); undefined otherwise.
+ * [input-length field, hash-state field] lengths of the suspend state, for the algorithms whose format this module reads and
+ * writes (MD2's format counts only the unprocessed bytes and is not handled); undefined otherwise.
  */
 function suspendFields(alg: number): readonly [number, number] | undefined {
   if (alg === PSA_ALG_MD2) return undefined;
@@ -117,9 +114,8 @@ function computeWith(provider: HashProvider, alg: number, input: Uint8Array): Ui
 }
 
 /**
- * `psa_hash_compute`: the digest of `input`. INVALID_ARGUMENT for a non-hash
- * `alg`, NOT_SUPPORTED for a hash nobody implements; `hashSize` (the C
- * caller's buffer size, optional) below the digest length gives BUFFER_TOO_SMALL.
+ * `psa_hash_compute`: the digest of `input`. INVALID_ARGUMENT for a non-hash `alg`, NOT_SUPPORTED for a hash nobody
+ * implements; `hashSize` (the C caller's buffer size, optional) below the digest length gives BUFFER_TOO_SMALL.
  */
 export function hashCompute(p: HashProvider, alg: number, input: Uint8Array, hashSize?: number): Uint8Array {
   const a = hashAlgorithmArgument(alg);
@@ -138,10 +134,7 @@ export function hashCompute(p: HashProvider, alg: number, input: Uint8Array, has
   return digest;
 }
 
-/**
- * `psa_hash_compare`: succeed when `hash` is the digest of `input`, else
- * INVALID_SIGNATURE (also for a length mismatch). Constant-time comparison.
- */
+/** `psa_hash_compare`: succeed when `hash` is the digest of `input`, else INVALID_SIGNATURE (also for a length mismatch). Constant-time comparison. */
 export function hashCompare(p: HashProvider, alg: number, input: Uint8Array, hash: Uint8Array): void {
   const a = hashAlgorithmArgument(alg);
   const data = bytesArgument(input, 'input');
@@ -225,9 +218,15 @@ function formatSuspendState(alg: number, parts: HashSuspendParts): Uint8Array {
 }
 
 /**
- * A multipart hash (`psa_hash_operation_t`). Constructed inactive; `setup`,
- * `resume` or `cloneTo` make it active; `finish`, `verify`, `suspend` and
- * `abort` make it inactive again. A failure while active aborts it.
+ * A multipart hash (`psa_hash_operation_t`). Constructed inactive; `setup`, `resume` or `cloneTo` make it active;
+ * `finish`, `verify`, `suspend` and `abort` make it inactive again. A failure while active aborts it.
+ * Besides the statuses each method lists, `update`, `finish`, `verify`, `cloneTo`, `clone` and `suspend` throw `PSA_ERROR_BAD_STATE`
+ * on an inactive operation (nothing is aborted), and every method `PSA_ERROR_INVALID_ARGUMENT` for an argument of the wrong JavaScript type.
+ * @example
+ * const op = psa.hashSetup(PSA_ALG_SHA_256);
+ * op.update(part1);
+ * op.update(part2);
+ * const digest = op.finish();
  */
 export class HashOperation {
   readonly #provider: HashProvider;
@@ -261,7 +260,12 @@ export class HashOperation {
     this.#alg = alg;
   }
 
-  /** `psa_hash_setup`. BAD_STATE (and abort) if active; INVALID_ARGUMENT for a non-hash; NOT_SUPPORTED. */
+  /**
+   * `psa_hash_setup`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is active (it is aborted)
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `alg` is not a hash algorithm
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no implementation has `alg`
+   */
   setup(alg: number): void {
     const fn = 'psa_hash_setup';
     this.#op.run(fn, () => {
@@ -282,9 +286,8 @@ export class HashOperation {
   }
 
   /**
-   * `psa_hash_finish`: the digest (exactly `hashLength(alg)` bytes); the
-   * operation becomes inactive. `hashSize`, the C caller's buffer size, is
-   * optional: below the digest length it gives BUFFER_TOO_SMALL (and aborts).
+   * `psa_hash_finish`: the digest (exactly `hashLength(alg)` bytes); the operation becomes inactive. `hashSize` is the C caller's buffer size (optional).
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `hashSize` below the digest length (the operation is aborted)
    */
   finish(hashSize?: number): Uint8Array {
     const fn = 'psa_hash_finish';
@@ -301,7 +304,10 @@ export class HashOperation {
     });
   }
 
-  /** `psa_hash_verify`: finish and compare with `hash` in constant time; INVALID_SIGNATURE on mismatch. */
+  /**
+   * `psa_hash_verify`: finish and compare with `hash` in constant time.
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: `hash` is not the digest (or has another length)
+   */
   verify(hash: Uint8Array): void {
     const fn = 'psa_hash_verify';
     const ctx = this.#op.require(fn);
@@ -315,12 +321,15 @@ export class HashOperation {
     });
   }
 
-  /** `psa_hash_abort`: wipe and release; valid in any state. */
+  /** `psa_hash_abort`: wipe and release; valid in any state. It throws only what the driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.#op.abort();
   }
 
-  /** `psa_hash_clone`: copy this active operation into the inactive `target` (else BAD_STATE, nothing aborted). */
+  /**
+   * `psa_hash_clone`: copy this active operation into the inactive `target` (else BAD_STATE, nothing aborted).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: `target` is active
+   */
   cloneTo(target: HashOperation): void {
     const fn = 'psa_hash_clone';
     if (!(target instanceof HashOperation)) fail(PSA_ERROR_INVALID_ARGUMENT, 'clone target must be a HashOperation');
@@ -337,9 +346,10 @@ export class HashOperation {
   }
 
   /**
-   * `psa_hash_suspend`: the PSA hash suspend state for the input so far; the
-   * operation becomes inactive. NOT_SUPPORTED for algorithms without a
-   * suspend format (SHA-3, SHAKE, BLAKE2, …). `stateSize` as in `finish`.
+   * `psa_hash_suspend`: the PSA hash suspend state for the input so far; the operation becomes inactive. `stateSize` as in `finish`.
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: an algorithm without a suspend format (SHA-3, SHAKE, BLAKE2, …)
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `stateSize` below the state's length (the operation is aborted)
+   * @throws {PsaError} `PSA_ERROR_GENERIC_ERROR`: the implementation returned an inconsistent state
    */
   suspend(stateSize?: number): Uint8Array {
     const fn = 'psa_hash_suspend';
@@ -364,9 +374,10 @@ export class HashOperation {
   }
 
   /**
-   * `psa_hash_resume`: continue from a suspend state. BAD_STATE (and abort)
-   * if active; INVALID_ARGUMENT for a malformed state; NOT_SUPPORTED for an
-   * algorithm without resume support.
+   * `psa_hash_resume`: continue from a suspend state.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is active (it is aborted)
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a malformed state
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: an algorithm without resume support
    */
   resume(state: Uint8Array): void {
     const fn = 'psa_hash_resume';

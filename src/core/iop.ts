@@ -100,15 +100,24 @@ abstract class IopOperation<Ctx> {
     return result;
   }
 
-  /** `psa_*_iop_abort`: valid in any state; clears the error and the op count. */
+  /** `psa_generate_key_iop_abort` / `psa_export_public_key_iop_abort` / `psa_key_agreement_iop_abort`: valid in any state; clears the error and the op count; never throws. */
   abort(): void {
     this.op.abort();
   }
 }
 
-/** `psa_generate_key_iop_t`: the work in progress is the new key's attributes. */
+/**
+ * `psa_generate_key_iop_t`: the work in progress is the new key's attributes.
+ * A failure does not abort: a failed setup or complete leaves the operation
+ * in error (`OperationState` in `'error'` mode) until `abort`.
+ */
 export class GenerateKeyIop extends IopOperation<ResolvedKeyAttributes> {
-  /** `psa_generate_key_iop_setup`: ECC key pairs of a supported curve (NOT_SUPPORTED for other types, checked first). */
+  /**
+   * `psa_generate_key_iop_setup`: ECC key pairs of a supported curve (NOT_SUPPORTED for other types, checked first).
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: not an ECC type, or a curve Mbed TLS's ECC code does not have (Edwards, this package's extra curves)
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is in use or in error, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: no key size, or a public-key type
+   */
   setup(attributes: ResolvedKeyAttributes): void {
     const fn = 'psa_generate_key_iop_setup';
     this.op.run(fn, () => {
@@ -123,7 +132,11 @@ export class GenerateKeyIop extends IopOperation<ResolvedKeyAttributes> {
     });
   }
 
-  /** `psa_generate_key_iop_complete`: the new key's id (generation is one step). */
+  /**
+   * `psa_generate_key_iop_complete`: the new key's id (generation is one step).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not set up or in error, or the instance is closed
+   * @throws {PsaError} and the statuses of `psa_generate_key` (`KeyMethods.generateKey`)
+   */
   complete(): number {
     const fn = 'psa_generate_key_iop_complete';
     const attributes = this.op.require(fn);
@@ -136,9 +149,19 @@ export class GenerateKeyIop extends IopOperation<ResolvedKeyAttributes> {
   }
 }
 
-/** `psa_export_public_key_iop_t`. */
+/**
+ * `psa_export_public_key_iop_t`. A failure does not abort: a failed setup or
+ * complete leaves the operation in error (`OperationState` in `'error'`
+ * mode) until `abort`. Setup can also give the persistent-key statuses of `KeyMethods`.
+ */
 export class ExportPublicKeyIop extends IopOperation<InterruptibleJob<Uint8Array>> {
-  /** `psa_export_public_key_iop_setup`: an ECC key (no usage needed: a public key is never secret). */
+  /**
+   * `psa_export_public_key_iop_setup`: an ECC key (no usage needed: a public key is never secret).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is in use or in error (nothing changes), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a key type with no public key
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a key not in local storage, not an ECC key, or on a curve Mbed TLS's ECC code does not have
+   */
   setup(key: number): void {
     const fn = 'psa_export_public_key_iop_setup';
     this.op.requireIdle(fn);
@@ -161,6 +184,8 @@ export class ExportPublicKeyIop extends IopOperation<InterruptibleJob<Uint8Array
   /**
    * `psa_export_public_key_iop_complete`: the public key, or `undefined` for
    * PSA_OPERATION_INCOMPLETE. `dataSize` is the C caller's buffer size.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not set up or in error
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `dataSize` below the public key's length
    */
   complete(maxOps: number, dataSize?: number): Uint8Array | undefined {
     const fn = 'psa_export_public_key_iop_complete';
@@ -183,9 +208,21 @@ interface Agreement {
   readonly attributes: ResolvedKeyAttributes;
 }
 
-/** `psa_key_agreement_iop_t`. */
+/**
+ * `psa_key_agreement_iop_t`. A failure does not abort: a failed setup or
+ * complete leaves the operation in error (`OperationState` in `'error'`
+ * mode) until `abort`, and so does a finished one. Setup can also give the
+ * persistent-key statuses of `KeyMethods`.
+ */
 export class KeyAgreementIop extends IopOperation<Agreement> {
-  /** `psa_key_agreement_iop_setup`: ECDH with an ECC key pair (usage DERIVE), the secret to become a key with `attributes`. */
+  /**
+   * `psa_key_agreement_iop_setup`: ECDH with an ECC key pair (usage DERIVE), the secret to become a key with `attributes`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is in use, in error or finished (nothing changes), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: `alg` is not a raw key agreement, a key not in local storage, or a curve Mbed TLS's ECC code does not have
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: attributes a shared secret cannot have, an algorithm other than ECDH, a key that is not an ECC key pair, an invalid `peerKey`
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DERIVE or does not permit `alg`
+   */
   setup(privateKey: number, peerKey: Uint8Array, alg: number, attributes: ResolvedKeyAttributes): void {
     const fn = 'psa_key_agreement_iop_setup';
     this.op.requireIdle(fn);
@@ -213,6 +250,9 @@ export class KeyAgreementIop extends IopOperation<Agreement> {
    * `psa_key_agreement_iop_complete`: the new key's id, or `undefined` for
    * PSA_OPERATION_INCOMPLETE. Whatever the outcome, a finished operation
    * needs `abort` before the next setup (Mbed TLS).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not set up, in error or finished, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: the shared point is the point at infinity
+   * @throws {PsaError} and the key-creation statuses of `importKey` for the new key
    */
   complete(maxOps: number): number | undefined {
     const fn = 'psa_key_agreement_iop_complete';

@@ -149,6 +149,15 @@ export function macVerify(ctx: CoreContext, key: number, alg: number, input: Uin
  * verify setup makes it active; finish, abort or any failure make it
  * inactive again. The driver context holds what it derived from the key, so
  * destroying the key during the operation does not affect it.
+ *
+ * A failure of a call on an active operation aborts it (Mbed TLS's rule,
+ * `operation.ts`); a BAD_STATE for an inactive one changes nothing. The
+ * setups can also give the persistent-key statuses of `KeyMethods`.
+ * @example
+ * const op = psa.macSignSetup(key, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+ * op.update(part1);
+ * op.update(part2);
+ * const tag = op.signFinish();
  */
 export class MacOperation {
   readonly #core: (fn: string) => CoreContext;
@@ -208,17 +217,32 @@ export class MacOperation {
     });
   }
 
-  /** `psa_mac_sign_setup` (needs SIGN_MESSAGE). BAD_STATE, and abort, when already active. */
+  /**
+   * `psa_mac_sign_setup` (needs SIGN_MESSAGE). BAD_STATE, and abort, when already active.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is already active (it is aborted), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks SIGN_MESSAGE or does not permit `alg`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `key` or `alg` not an integer, `alg` not a MAC algorithm, a key type it cannot use, a truncation longer than the full MAC, a key size the driver refuses
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a MAC shorter than 4 bytes or longer than `PSA_MAC_MAX_SIZE`, or no driver implements `alg` with this key
+   */
   signSetup(key: number, alg: number): void {
     this.#setup(key, alg, true, 'psa_mac_sign_setup');
   }
 
-  /** `psa_mac_verify_setup` (needs VERIFY_MESSAGE). BAD_STATE, and abort, when already active. */
+  /**
+   * `psa_mac_verify_setup` (needs VERIFY_MESSAGE). BAD_STATE, and abort, when already active.
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks VERIFY_MESSAGE or does not permit `alg`
+   * @throws {PsaError} as `signSetup` otherwise
+   */
   verifySetup(key: number, alg: number): void {
     this.#setup(key, alg, false, 'psa_mac_verify_setup');
   }
 
-  /** `psa_mac_update`: feed `input` (empty input is accepted and does nothing). */
+  /**
+   * `psa_mac_update`: feed `input` (empty input is accepted and does nothing).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `input` is not a `Uint8Array` (the operation is aborted)
+   */
   update(input: Uint8Array): void {
     const fn = 'psa_mac_update';
     const ctx = this.#op.require(fn);
@@ -232,6 +256,9 @@ export class MacOperation {
    * `psa_mac_sign_finish`: the MAC; the operation becomes inactive.
    * BAD_STATE on a verify operation; `macSize`, the C caller's buffer size,
    * is optional: below the MAC length it gives BUFFER_TOO_SMALL.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or was set up for verification (it is aborted)
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `macSize` below the MAC length
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `macSize` is not a length, or CBC-MAC input that is not a non-empty whole number of blocks
    */
   signFinish(macSize?: number): Uint8Array {
     const fn = 'psa_mac_sign_finish';
@@ -252,6 +279,9 @@ export class MacOperation {
    * `psa_mac_verify_finish`: compare with `mac` in constant time;
    * INVALID_SIGNATURE on mismatch (a wrong length too), BAD_STATE on a sign
    * operation. The operation becomes inactive.
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: `mac` differs from the MAC or has another length
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or was set up for signing (it is aborted)
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `mac` is not a `Uint8Array`, or CBC-MAC input that is not a non-empty whole number of blocks
    */
   verifyFinish(mac: Uint8Array): void {
     const fn = 'psa_mac_verify_finish';
@@ -268,7 +298,7 @@ export class MacOperation {
     });
   }
 
-  /** `psa_mac_abort`: wipe and release; valid in any state. */
+  /** `psa_mac_abort`: wipe and release; valid in any state. It throws only what the driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.#op.abort();
   }

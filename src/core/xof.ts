@@ -65,6 +65,16 @@ function release(ctx: XofContext): void {
 /**
  * A multipart XOF (`psa_xof_operation_t`). Constructed inactive; `setup`
  * makes it active; `abort` makes it inactive again from any state.
+ *
+ * A failure does not abort: it puts the operation in the spec's error state
+ * (`OperationState` in `'error'` mode), where every call but `abort` gives
+ * BAD_STATE; only a setup that fails on an inactive operation leaves it inactive.
+ * @example
+ * const op = psa.xofSetup(PSA_ALG_SHAKE256);
+ * op.update(part1);
+ * op.update(part2);
+ * const out = op.output(64);
+ * op.abort();
  */
 export class XofOperation {
   readonly #provider: XofProvider;
@@ -110,6 +120,9 @@ export class XofOperation {
    * `psa_xof_setup`. On an operation that is not inactive: BAD_STATE and the
    * error state. Otherwise INVALID_ARGUMENT for a non-XOF `alg`,
    * NOT_SUPPORTED for an XOF nobody implements; the operation stays inactive.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not inactive (it enters the error state), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `alg` is not an XOF algorithm
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver implements `alg`
    */
   setup(alg: number): void {
     const fn = 'psa_xof_setup';
@@ -132,6 +145,9 @@ export class XofOperation {
   /**
    * `psa_xof_set_context`: only right after setup (else BAD_STATE), only for
    * an algorithm with a context (else INVALID_ARGUMENT).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, in error, or past its first step
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: the algorithm takes no context, a context the algorithm refuses (Ascon-CXOF128: over 256 bytes), or `context` is not a `Uint8Array`
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: the implementation takes no context
    */
   setContext(context: Uint8Array): void {
     const fn = 'psa_xof_set_context';
@@ -146,7 +162,11 @@ export class XofOperation {
     });
   }
 
-  /** `psa_xof_update`: more input; BAD_STATE once output has started. Empty input is accepted. */
+  /**
+   * `psa_xof_update`: more input; BAD_STATE once output has started. Empty input is accepted.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, in error, or producing output
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `input` is not a `Uint8Array`
+   */
   update(input: Uint8Array): void {
     const fn = 'psa_xof_update';
     this.#step(fn, ['fresh', 'absorbing'], (ctx) => {
@@ -159,6 +179,9 @@ export class XofOperation {
   /**
    * `psa_xof_output`: the next `outputLength` bytes of the output stream.
    * The first call ends the input, even when it asks for 0 bytes.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or in error
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `outputLength` is not a non-negative integer
+   * @throws {PsaError} `PSA_ERROR_GENERIC_ERROR`: the implementation returned another number of bytes
    */
   output(outputLength: number): Uint8Array {
     const fn = 'psa_xof_output';

@@ -51,6 +51,17 @@ export interface AeadFinishOutput {
  * A multipart AEAD operation (`psa_aead_operation_t`). Constructed inactive;
  * `encryptSetup` / `decryptSetup` make it active; `finish`, `verify` and
  * `abort` make it inactive again, and so does any failure while active.
+ *
+ * A failure of a call on an active operation aborts it (Mbed TLS's rule,
+ * `operation.ts`); a BAD_STATE for an inactive one changes nothing. The
+ * setups can also give the persistent-key statuses of `KeyMethods`.
+ * @example
+ * const op = psa.aeadEncryptSetup(key, PSA_ALG_GCM);
+ * op.setNonce(nonce12);
+ * op.updateAd(header);
+ * const c1 = op.update(part1);
+ * const c2 = op.update(part2);
+ * const { ciphertext, tag } = op.finish();
  */
 export class AeadOperation {
   readonly #core: (fn: string) => CoreContext;
@@ -121,12 +132,23 @@ export class AeadOperation {
     });
   }
 
-  /** `psa_aead_encrypt_setup`. */
+  /**
+   * `psa_aead_encrypt_setup`.
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `alg` is not a specific AEAD algorithm, a tag length it refuses, `key` is not a key id
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is already active (it is aborted), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks ENCRYPT or does not permit `alg`
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: an AEAD algorithm without rules here, or no driver implements `alg` with this key type
+   */
   encryptSetup(key: number, alg: number): void {
     this.#setup(true, key, alg);
   }
 
-  /** `psa_aead_decrypt_setup`. */
+  /**
+   * `psa_aead_decrypt_setup`.
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DECRYPT or does not permit `alg`
+   * @throws {PsaError} as `encryptSetup` otherwise
+   */
   decryptSetup(key: number, alg: number): void {
     this.#setup(false, key, alg);
   }
@@ -135,6 +157,8 @@ export class AeadOperation {
    * `psa_aead_set_lengths`: declare the additional-data and plaintext lengths
    * (numbers or, for values beyond 2^53, bigints). Only before any additional
    * data or input (Mbed TLS also accepts it after the nonce).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, the lengths are already set, or data was given
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a length that is not a `size_t`, or beyond the limits of the algorithm (GCM, CCM)
    */
   setLengths(adLength: number | bigint, plaintextLength: number | bigint): void {
     const fn = 'psa_aead_set_lengths';
@@ -166,6 +190,10 @@ export class AeadOperation {
    * `psa_aead_generate_nonce` (encryption only): a random nonce of
    * `PSA_AEAD_NONCE_LENGTH` bytes, set and returned. `nonceSize`, the C
    * caller's buffer size (optional), below that gives BUFFER_TOO_SMALL.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, decrypts, or already has its nonce; or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `nonceSize` below `PSA_AEAD_NONCE_LENGTH`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `nonceSize` is not a length
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_ENTROPY`: no random bytes for the nonce
    */
   generateNonce(nonceSize?: number): Uint8Array {
     const fn = 'psa_aead_generate_nonce';
@@ -183,14 +211,22 @@ export class AeadOperation {
     });
   }
 
-  /** `psa_aead_set_nonce`. */
+  /**
+   * `psa_aead_set_nonce`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or the nonce is already set
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a nonce length the algorithm does not take, or `nonce` is not a `Uint8Array`
+   */
   setNonce(nonce: Uint8Array): void {
     const fn = 'psa_aead_set_nonce';
     const impl = this.#op.require(fn);
     this.#op.run(fn, () => this.#setNonce(impl, checkBytes(nonce, fn, 'nonce'), fn));
   }
 
-  /** `psa_aead_update_ad`: more additional data (before any `update`). */
+  /**
+   * `psa_aead_update_ad`: more additional data (before any `update`).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, no nonce yet, after `update`, or CCM without `setLengths`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: more additional data than declared, or `input` is not a `Uint8Array`
+   */
   updateAd(input: Uint8Array): void {
     const fn = 'psa_aead_update_ad';
     const impl = this.#op.require(fn);
@@ -213,6 +249,9 @@ export class AeadOperation {
   /**
    * `psa_aead_update`: encrypt or decrypt a fragment. `outputSize`, the C
    * caller's buffer size (optional), below the input length gives BUFFER_TOO_SMALL.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, no nonce yet, or CCM without `setLengths`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: less additional data or more input than declared, or a bad `input` / `outputSize`
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `outputSize` below the input length
    */
   update(input: Uint8Array, outputSize?: number): Uint8Array {
     const fn = 'psa_aead_update';
@@ -249,6 +288,9 @@ export class AeadOperation {
    * `psa_aead_finish` (encryption): the remaining ciphertext and the tag;
    * the operation becomes inactive. `tagSize` / `ciphertextSize`, the C
    * caller's buffer sizes (optional), too small give BUFFER_TOO_SMALL.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, decrypts, or has no nonce
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: less data than declared, or a size that is not a length
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `tagSize` below the tag length, or `ciphertextSize` below the remaining ciphertext
    */
   finish(ciphertextSize?: number, tagSize?: number): AeadFinishOutput {
     const fn = 'psa_aead_finish';
@@ -273,6 +315,10 @@ export class AeadOperation {
   /**
    * `psa_aead_verify` (decryption): check `tag` (INVALID_SIGNATURE on
    * mismatch) and return the remaining plaintext; the operation becomes inactive.
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: the tag does not verify
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, encrypts, or has no nonce
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: less data than declared, `tag` is not a `Uint8Array`, or `plaintextSize` is not a length
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `plaintextSize` below the remaining plaintext
    */
   verify(tag: Uint8Array, plaintextSize?: number): Uint8Array {
     const fn = 'psa_aead_verify';
@@ -292,7 +338,7 @@ export class AeadOperation {
     });
   }
 
-  /** `psa_aead_abort`: wipe and release; valid in any state. */
+  /** `psa_aead_abort`: wipe and release; valid in any state. It throws only what the driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.#op.abort();
   }

@@ -1,15 +1,10 @@
 /**
- * The key derivation operation (`psa_key_derivation_operation_t`): setup,
- * capacity, inputs (bytes, integer, key, key agreement), outputs (bytes,
- * key, custom key), verification (bytes, key) and abort, with the checks,
- * their order and the statuses of Mbed TLS (`psa_crypto.c`):
+ * The key derivation operation (`psa_key_derivation_operation_t`): setup, capacity, inputs (bytes, integer, key, key agreement),
+ * outputs (bytes, key, custom key), verification (bytes, key) and abort, with the checks, their order and the statuses of Mbed TLS (`psa_crypto.c`):
  * - a failed input aborts the operation (it becomes inactive);
- * - a failed output keeps the algorithm but drops the state and sets the
- *   capacity to 0, so later outputs give INSUFFICIENT_DATA, not BAD_STATE;
- * - output_key needs the SECRET or PASSWORD to come from a key or a key
- *   agreement (NOT_PERMITTED otherwise).
- * verify_bytes / verify_key, which Mbed TLS does not implement, follow the
- * spec: a mismatch is INVALID_SIGNATURE and ends the operation's output.
+ * - a failed output keeps the algorithm but drops the state and sets the capacity to 0, so later outputs give INSUFFICIENT_DATA, not BAD_STATE;
+ * - output_key needs the SECRET or PASSWORD to come from a key or a key agreement (NOT_PERMITTED otherwise).
+ * verify_bytes / verify_key, which Mbed TLS does not implement, follow the spec: a mismatch is INVALID_SIGNATURE and ends the operation's output.
  * @module
  */
 import type { KdfState } from '../../drivers/key-derivation.js';
@@ -49,10 +44,7 @@ import { checkBytes, checkLength, checkObject, checkUint, constantTimeEqual } fr
 
 const UINT64_MAX = (1n << 64n) - 1n;
 
-/**
- * A capacity argument: a non-negative integer. Values from 2^53 − 1 up
- * (`SIZE_MAX` given as a bigint) count as `PSA_KEY_DERIVATION_UNLIMITED_CAPACITY`.
- */
+/** A capacity argument: a non-negative integer. Values from 2^53 − 1 up (`SIZE_MAX` given as a bigint) count as `PSA_KEY_DERIVATION_UNLIMITED_CAPACITY`. */
 function checkCapacity(value: unknown, fn: string): number {
   if (typeof value === 'bigint' && value >= 0n && value <= UINT64_MAX) {
     return value >= BigInt(PSA_KEY_DERIVATION_UNLIMITED_CAPACITY) ? PSA_KEY_DERIVATION_UNLIMITED_CAPACITY : Number(value);
@@ -90,8 +82,15 @@ interface Derivation {
 }
 
 /**
- * A key derivation operation. Constructed inactive; `setup` makes it
- * active; `abort` or a failed input make it inactive again.
+ * A key derivation operation. Constructed inactive; `setup` makes it active; `abort` or a failed input make it inactive again (a failed output keeps the algorithm with capacity 0).
+ * Besides the statuses each method lists: `PSA_ERROR_BAD_STATE` when the operation is not set up (every method but `setup`,
+ * `keyAgreement` and `abort`); `PSA_ERROR_INVALID_ARGUMENT` for an argument of the wrong JavaScript type; for a key id,
+ * `PSA_ERROR_INVALID_HANDLE` (no such key), the persistent-key statuses of `KeyMethods`, and BAD_STATE once the instance is closed.
+ * @example
+ * const op = psa.keyDerivationSetup(PSA_ALG_HKDF(PSA_ALG_SHA_256));
+ * op.inputBytes(PSA_KEY_DERIVATION_INPUT_SALT, salt); op.inputKey(PSA_KEY_DERIVATION_INPUT_SECRET, secretKey);
+ * op.inputBytes(PSA_KEY_DERIVATION_INPUT_INFO, info);
+ * const okm = op.outputBytes(32); op.abort();
  */
 export class KeyDerivationOperation {
   readonly #core: (fn: string) => CoreContext;
@@ -124,7 +123,10 @@ export class KeyDerivationOperation {
     d.canOutputKey = false;
   }
 
-  /** `psa_key_derivation_setup`: BAD_STATE when already set up; a failed setup leaves the operation inactive. */
+  /**
+   * `psa_key_derivation_setup`: BAD_STATE when already set up; a failed setup leaves the operation inactive.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: already set up; and for `alg` and the instance, the statuses of `KeyDerivationMethods.keyDerivationSetup`
+   */
   setup(alg: number): void {
     const fn = 'psa_key_derivation_setup';
     try {
@@ -145,7 +147,11 @@ export class KeyDerivationOperation {
     return this.#op.require('psa_key_derivation_get_capacity').capacity;
   }
 
-  /** `psa_key_derivation_set_capacity`: lower the capacity (INVALID_ARGUMENT above the current one; the operation stays usable). */
+  /**
+   * `psa_key_derivation_set_capacity`: lower the capacity (the operation stays usable when this fails).
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: above the current capacity
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: an SP 800-108 KDF after its first output (which fixed the length)
+   */
   setCapacity(capacity: number | bigint): void {
     const fn = 'psa_key_derivation_set_capacity';
     const requested = checkCapacity(capacity, fn);
@@ -164,7 +170,11 @@ export class KeyDerivationOperation {
     d.state.input(step, data);
   }
 
-  /** `psa_key_derivation_input_bytes`: feed `data` as input `step`. */
+  /**
+   * `psa_key_derivation_input_bytes`: feed `data` as input `step`.
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a step the KDF does not take (from bytes), or data it refuses
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: a step out of order, or no more inputs after a failed output
+   */
   inputBytes(step: number, data: Uint8Array): void {
     const fn = 'psa_key_derivation_input_bytes';
     checkUint(step, fn, 'step', 16);
@@ -172,7 +182,10 @@ export class KeyDerivationOperation {
     this.#op.run(fn, () => this.#feed(step, PSA_KEY_TYPE_NONE, data, fn));
   }
 
-  /** `psa_key_derivation_input_integer`: feed `value` (0 … 2^64 − 1) as input `step` (PBKDF2's COST). */
+  /**
+   * `psa_key_derivation_input_integer`: feed `value` (0 … 2^64 − 1) as input `step` (PBKDF2's COST).
+   * @throws {PsaError} as `inputBytes` (INVALID_ARGUMENT for a KDF or step that takes no integer)
+   */
   inputInteger(step: number, value: number | bigint): void {
     const fn = 'psa_key_derivation_input_integer';
     checkUint(step, fn, 'step', 16);
@@ -185,9 +198,11 @@ export class KeyDerivationOperation {
   }
 
   /**
-   * `psa_key_derivation_input_key`: feed the material of `key` as input
-   * `step`. The key needs usage DERIVE (or VERIFY_DERIVATION, which then
-   * permits only verification) and a policy permitting the operation's algorithm.
+   * `psa_key_derivation_input_key`: feed the material of `key` as input `step`. The key needs usage DERIVE (or
+   * VERIFY_DERIVATION, which then permits only verification) and a policy permitting the operation's algorithm.
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy has neither DERIVE nor VERIFY_DERIVATION, or does not permit the algorithm
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a key in a secure element, or an SP 800-108 CMAC secret that is an ARIA, Camellia or SM4 key
+   * @throws {PsaError} as `inputBytes` otherwise (INVALID_ARGUMENT also for a key type the step does not take)
    */
   inputKey(step: number, key: number): void {
     const fn = 'psa_key_derivation_input_key';
@@ -210,10 +225,12 @@ export class KeyDerivationOperation {
   }
 
   /**
-   * `psa_key_derivation_key_agreement`: the shared secret of `privateKey`
-   * (usage DERIVE) and `peerKey` as input `step`. INVALID_ARGUMENT when the
-   * operation's algorithm is not a key agreement; a failed key lookup
-   * leaves the operation as it was; any later failure aborts it.
+   * `psa_key_derivation_key_agreement`: the shared secret of `privateKey` (usage DERIVE) and `peerKey` as input `step`.
+   * A failed key lookup leaves the operation as it was; any later failure aborts it.
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: the operation's algorithm is not a key agreement (or it is not set up), a key or `peerKey` that does not fit it
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DERIVE or does not permit the algorithm
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a key in a secure element, or a key agreement no driver implements for this key
+   * @throws {PsaError} as `inputBytes` otherwise
    */
   keyAgreement(step: number, privateKey: number, peerKey: Uint8Array): void {
     const fn = 'psa_key_derivation_key_agreement';
@@ -264,7 +281,12 @@ export class KeyDerivationOperation {
     }
   }
 
-  /** `psa_key_derivation_output_bytes`: the next `length` bytes. */
+  /**
+   * `psa_key_derivation_output_bytes`: the next `length` bytes. A failure sets the capacity to 0.
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_DATA`: `length` above the capacity, or 0 with no capacity left
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: an input key permits verification only
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: inputs are missing
+   */
   outputBytes(length: number): Uint8Array {
     const fn = 'psa_key_derivation_output_bytes';
     try {
@@ -276,8 +298,8 @@ export class KeyDerivationOperation {
   }
 
   /**
-   * `psa_key_derivation_output_key_custom` (and `output_key` with default
-   * parameters): a new key with `attributes` from the next bytes. Returns its id.
+   * `psa_key_derivation_output_key_custom` (and `output_key` with default parameters): a new key with `attributes` from the next bytes. Returns its id.
+   * @throws {PsaError} as `KeyDerivationMethods.keyDerivationOutputKey` / `keyDerivationOutputKeyCustom`
    */
   outputKey(attributes: ResolvedKeyAttributes, custom: CustomKeyParameters = { flags: 0 }, customData: Uint8Array = new Uint8Array(0)): number {
     const isCustom = custom.flags !== 0 || customData.length !== 0;
@@ -332,7 +354,11 @@ export class KeyDerivationOperation {
     }
   }
 
-  /** `psa_key_derivation_verify_bytes`: INVALID_SIGNATURE unless the next bytes are `expected`. */
+  /**
+   * `psa_key_derivation_verify_bytes`: INVALID_SIGNATURE unless the next bytes are `expected`.
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: the next bytes differ (the output ends: capacity 0)
+   * @throws {PsaError} as `outputBytes` otherwise
+   */
   verifyBytes(expected: Uint8Array): void {
     const fn = 'psa_key_derivation_verify_bytes';
     try {
@@ -344,9 +370,10 @@ export class KeyDerivationOperation {
   }
 
   /**
-   * `psa_key_derivation_verify_key`: INVALID_SIGNATURE unless the next bytes
-   * are the material of `expected`, a PASSWORD_HASH key (else
-   * INVALID_ARGUMENT) with usage VERIFY_DERIVATION permitting the operation's algorithm.
+   * `psa_key_derivation_verify_key`: INVALID_SIGNATURE unless the next bytes are the material of `expected`, a PASSWORD_HASH key (else INVALID_ARGUMENT) with usage VERIFY_DERIVATION permitting the operation's algorithm.
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the key lacks VERIFY_DERIVATION or does not permit the algorithm
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a key in a secure element
+   * @throws {PsaError} as `verifyBytes` otherwise
    */
   verifyKey(expected: number): void {
     const fn = 'psa_key_derivation_verify_key';
@@ -365,7 +392,7 @@ export class KeyDerivationOperation {
     }
   }
 
-  /** `psa_key_derivation_abort`: wipe and release; valid in any state. */
+  /** `psa_key_derivation_abort`: wipe and release; valid in any state. It throws only what the driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.#op.abort();
   }

@@ -73,7 +73,12 @@ function release(stage: Stage): void {
   else stage.driver.destroy();
 }
 
-/** A PAKE operation. Constructed inactive; `setup` makes it active; `abort` or a successful `getSharedKey` end it. */
+/**
+ * A PAKE operation. Constructed inactive; `setup` makes it active; `abort` or a successful `getSharedKey` end it.
+ * A failure of a call on an active operation aborts it (Mbed TLS's rule,
+ * `operation.ts`). `setup` and `getSharedKey` can also give the
+ * persistent-key statuses of `KeyMethods`.
+ */
 export class PakeOperation {
   readonly #core: (fn: string) => CoreContext;
   readonly #op = new OperationState<Stage>({ release });
@@ -100,6 +105,11 @@ export class PakeOperation {
    * key lookup (INVALID_HANDLE), usage DERIVE and policy (NOT_PERMITTED), key
    * type and size (INVALID_ARGUMENT). A failure leaves the operation inactive
    * (an active one is aborted, as Mbed TLS does).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is already active (it is aborted), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: not a PAKE algorithm, a bad key confirmation value, a key type or size that does not fit the suite, an argument of the wrong type
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a PAKE algorithm without rules here
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DERIVE or does not permit the suite's algorithm
    */
   setup(passwordKey: number, suite: PakeCipherSuite): void {
     const fn = 'psa_pake_setup';
@@ -138,7 +148,11 @@ export class PakeOperation {
     }
   }
 
-  /** `psa_pake_set_role`: once, before the first output or input. */
+  /**
+   * `psa_pake_set_role`: once, before the first output or input.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, or the role is already set
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a role the algorithm does not take (J-PAKE, WPA3-SAE: NONE only; a SPAKE2+ client needs a key pair)
+   */
   setRole(role: number): void {
     const fn = 'psa_pake_set_role';
     this.#op.run(fn, () => {
@@ -150,7 +164,11 @@ export class PakeOperation {
     });
   }
 
-  /** `psa_pake_set_user`: this party's identity, once, before the first output or input. */
+  /**
+   * `psa_pake_set_user`: this party's identity, once, before the first output or input.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, or the user identity is already set
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an empty J-PAKE or SRP identity, a WPA3-SAE identity that is not 6 bytes, or not a `Uint8Array`
+   */
   setUser(userId: Uint8Array): void {
     const fn = 'psa_pake_set_user';
     this.#op.run(fn, () => {
@@ -162,7 +180,11 @@ export class PakeOperation {
     });
   }
 
-  /** `psa_pake_set_peer`: the peer's identity, once, before the first output or input. */
+  /**
+   * `psa_pake_set_peer`: the peer's identity, once, before the first output or input.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, or the peer identity is already set
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: as `setUser`
+   */
   setPeer(peerId: Uint8Array): void {
     const fn = 'psa_pake_set_peer';
     this.#op.run(fn, () => {
@@ -174,7 +196,11 @@ export class PakeOperation {
     });
   }
 
-  /** `psa_pake_set_context`: SPAKE2+ only (an empty context still counts as set), once. */
+  /**
+   * `psa_pake_set_context`: SPAKE2+ only (an empty context still counts as set), once.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, an algorithm without a context, or the context is already set
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `context` is not a `Uint8Array`
+   */
   setContext(context: Uint8Array): void {
     const fn = 'psa_pake_set_context';
     this.#op.run(fn, () => {
@@ -218,6 +244,11 @@ export class PakeOperation {
    * `psa_pake_output`: the value to send for `step`. `outputSize` is the C
    * caller's buffer size (default `PSA_PAKE_OUTPUT_MAX_SIZE`): 0 is
    * INVALID_ARGUMENT, too small BUFFER_TOO_SMALL.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not set up, identities or role missing at the first step, a step out of sequence, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `outputSize` 0 or not a length, or a step the algorithm does not have
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `outputSize` below the output
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: the driver does not implement the cipher suite (checked at the first step)
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_ENTROPY`: no random bytes for the exchange
    */
   output(step: number, outputSize: number = PSA_PAKE_OUTPUT_MAX_SIZE): Uint8Array {
     const fn = 'psa_pake_output';
@@ -239,6 +270,11 @@ export class PakeOperation {
   /**
    * `psa_pake_input`: the peer's value for `step`. An empty input, or one
    * longer than `PSA_PAKE_INPUT_SIZE` for the step, is INVALID_ARGUMENT.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not set up, identities or role missing at the first step, a step out of sequence, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an input of a wrong size, a malformed or invalid peer value, or a step the algorithm does not have
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: a proof or key confirmation that does not verify
+   * @throws {PsaError} `PSA_ERROR_DATA_INVALID`: a J-PAKE point off the curve, a zero key share or a proof response out of range
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: as `output`
    */
   input(step: number, data: Uint8Array): void {
     const fn = 'psa_pake_input';
@@ -258,6 +294,8 @@ export class PakeOperation {
    * `psa_pake_get_shared_key`: the shared secret as a new key with
    * `attributes` (import rules: a non-zero size must match). BAD_STATE
    * before the exchange allows it. The operation ends either way.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not set up, the exchange has not reached the shared key yet, or the instance is closed
+   * @throws {PsaError} and the key-creation statuses of `importKey` (INVALID_ARGUMENT for a size that does not match, …)
    */
   getSharedKey(attributes: ResolvedKeyAttributes): number {
     const fn = 'psa_pake_get_shared_key';
@@ -277,7 +315,7 @@ export class PakeOperation {
     }
   }
 
-  /** `psa_pake_abort`: valid in any state; the operation becomes inactive and reusable. */
+  /** `psa_pake_abort`: valid in any state; the operation becomes inactive and reusable. It throws only what the driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.#op.abort();
   }

@@ -162,15 +162,28 @@ abstract class InterruptibleHashOperation {
     }
   }
 
-  /** `psa_*_hash_abort`: ends the operation, clears the error state and the op count. */
+  /** `psa_sign_hash_abort` / `psa_verify_hash_abort`: ends the operation, clears the error state and the op count; never throws. */
   abort(): void {
     this.#op.abort();
   }
 }
 
-/** `psa_sign_hash_interruptible_operation_t`. */
+/**
+ * `psa_sign_hash_interruptible_operation_t`. A failure does not abort: a
+ * failed `start` or `complete` leaves the operation in error (`OperationState`
+ * in `'error'` mode), where both give BAD_STATE until `abort`. Both can also
+ * give the persistent-key statuses of `KeyMethods`.
+ */
 export class SignHashInterruptible extends InterruptibleHashOperation {
-  /** `psa_sign_hash_start`. */
+  /**
+   * `psa_sign_hash_start`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is started or in error (nothing changes), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks SIGN_HASH or does not permit `alg`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a wildcard hash, a key that is not a key pair, or a Montgomery or Edwards key
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: not ECDSA with an ECC key, or the algorithm's hash is not implemented
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_ENTROPY`: randomized ECDSA got no random bytes
+   */
   start(key: number, alg: number, hash: Uint8Array): void {
     this.begin(key, alg, hash, undefined, true, 'psa_sign_hash_start');
   }
@@ -185,7 +198,16 @@ export class SignHashInterruptible extends InterruptibleHashOperation {
     return result as Uint8Array;
   }
 
-  /** `psa_sign_hash_complete`: the signature, or `undefined` for PSA_OPERATION_INCOMPLETE. */
+  /**
+   * `psa_sign_hash_complete`: the signature, or `undefined` for PSA_OPERATION_INCOMPLETE.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not started or in error, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `signatureSize` 0 or below `PSA_SIGN_OUTPUT_SIZE`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: deterministic ECDSA without a hash
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: the key was destroyed since start (a driver without `signHashStart`: the key is looked up again)
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the key id now names a key whose policy does not permit this (likewise)
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver signs with `alg` and this key (likewise)
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_ENTROPY`: randomized ECDSA got no random bytes (likewise)
+   */
   complete(maxOps: number, signatureSize?: number): Uint8Array | undefined {
     const fn = 'psa_sign_hash_complete';
     return this.advance(maxOps, true, fn, (s) => {
@@ -198,9 +220,22 @@ export class SignHashInterruptible extends InterruptibleHashOperation {
   }
 }
 
-/** `psa_verify_hash_interruptible_operation_t`. */
+/**
+ * `psa_verify_hash_interruptible_operation_t`. A failure does not abort: a
+ * failed `start` or `complete` leaves the operation in error (`OperationState`
+ * in `'error'` mode), where both give BAD_STATE until `abort`. Both can also
+ * give the persistent-key statuses of `KeyMethods`.
+ */
 export class VerifyHashInterruptible extends InterruptibleHashOperation {
-  /** `psa_verify_hash_start`. */
+  /**
+   * `psa_verify_hash_start`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is started or in error (nothing changes), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks VERIFY_HASH or does not permit `alg`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a wildcard hash, or a Montgomery or Edwards key
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: not ECDSA with an ECC key, or the algorithm's hash is not implemented
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: a signature of the wrong length (software driver)
+   */
   start(key: number, alg: number, hash: Uint8Array, signature: Uint8Array): void {
     this.begin(key, alg, hash, signature, false, 'psa_verify_hash_start');
   }
@@ -215,7 +250,14 @@ export class VerifyHashInterruptible extends InterruptibleHashOperation {
     return true;
   }
 
-  /** `psa_verify_hash_complete`: true when verified, false for PSA_OPERATION_INCOMPLETE; INVALID_SIGNATURE throws. */
+  /**
+   * `psa_verify_hash_complete`: true when verified, false for PSA_OPERATION_INCOMPLETE; INVALID_SIGNATURE throws.
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: the signature is not valid for the hash
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not started or in error, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: the key was destroyed since start (a driver without `verifyHashStart`: the key is looked up again)
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the key id now names a key whose policy does not permit this (likewise)
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver verifies with `alg` and this key (likewise)
+   */
   complete(maxOps: number): boolean {
     const fn = 'psa_verify_hash_complete';
     const done = this.advance(maxOps, false, fn, () => undefined, (s, env) => {

@@ -126,30 +126,64 @@ abstract class SignatureOperation {
     });
   }
 
-  /** `psa_*_abort`: valid in any state. */
+  /** `psa_sign_abort` / `psa_verify_abort`: valid in any state. It throws only what the hash driver's `destroy` throws (the software driver's never does). */
   abort(): void {
     this.op.abort();
   }
 }
 
-/** A multipart sign operation (`psa_sign_operation_t`). */
+/**
+ * A multipart sign operation (`psa_sign_operation_t`). A failure of a call
+ * on an active operation aborts it (`operation.ts`); a BAD_STATE for an
+ * inactive one changes nothing. Setup and finish can also give the
+ * persistent-key statuses of `KeyMethods`.
+ * @example
+ * const op = psa.signSetup(key, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+ * op.update(part1);
+ * op.update(part2);
+ * const signature = op.finish();
+ */
 export class SignOperation extends SignatureOperation {
-  /** `psa_sign_setup` (key pair with SIGN_MESSAGE; a hash-and-sign algorithm). */
+  /**
+   * `psa_sign_setup` (key pair with SIGN_MESSAGE; a hash-and-sign algorithm).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is already active (it is aborted), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `key` or `alg` not an integer, `alg` not a message signature algorithm, a wildcard hash, a message-only algorithm (PureEdDSA, EdDSA with context), a key that is not a fitting key pair
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: the algorithm's hash is not implemented
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks SIGN_MESSAGE or does not permit `alg`
+   */
   setup(key: number, alg: number): void {
     this.start(key, alg, true, undefined, 'psa_sign_setup');
   }
 
-  /** `psa_sign_set_context`. */
+  /**
+   * `psa_sign_set_context`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or a context or input was already given
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: a non-empty context for an algorithm that takes none, one longer than 255 bytes, or not a `Uint8Array`
+   */
   setContext(context: Uint8Array): void {
     this.setContextOf(context, 'psa_sign_set_context');
   }
 
-  /** `psa_sign_update`. */
+  /**
+   * `psa_sign_update`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `input` is not a `Uint8Array`
+   */
   update(input: Uint8Array): void {
     this.updateWith(input, 'psa_sign_update');
   }
 
-  /** `psa_sign_finish`: the signature; `signatureSize` is the C caller's buffer size (optional). */
+  /**
+   * `psa_sign_finish`: the signature; `signatureSize` is the C caller's buffer size (optional).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: the key was destroyed since setup
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the key id now names a key whose policy does not permit this
+   * @throws {PsaError} `PSA_ERROR_BUFFER_TOO_SMALL`: `signatureSize` below the signature length
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `signatureSize` is not a length, or an RSA key too short for the hash
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver signs with `alg` and this key
+   * @throws {PsaError} `PSA_ERROR_INSUFFICIENT_ENTROPY`: a randomized algorithm got no random bytes
+   */
   finish(signatureSize?: number): Uint8Array {
     const fn = 'psa_sign_finish';
     const s = this.op.require(fn);
@@ -167,9 +201,26 @@ export class SignOperation extends SignatureOperation {
   }
 }
 
-/** A multipart verify operation (`psa_verify_operation_t`). */
+/**
+ * A multipart verify operation (`psa_verify_operation_t`). A failure of a
+ * call on an active operation aborts it (`operation.ts`); a BAD_STATE for an
+ * inactive one changes nothing. Setup and finish can also give the
+ * persistent-key statuses of `KeyMethods`.
+ * @example
+ * const op = psa.verifySetup(publicKey, PSA_ALG_ECDSA(PSA_ALG_SHA_256), signature);
+ * op.update(part1);
+ * op.update(part2);
+ * op.finish(); // throws PSA_ERROR_INVALID_SIGNATURE unless valid
+ */
 export class VerifyOperation extends SignatureOperation {
-  /** `psa_verify_setup` (VERIFY_MESSAGE; any message signature algorithm). */
+  /**
+   * `psa_verify_setup` (VERIFY_MESSAGE; any message signature algorithm).
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is already active (it is aborted), or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `key` or `alg` not an integer, `signature` not a `Uint8Array`, `alg` not a message signature algorithm, a wildcard hash, a key type that does not fit `alg`
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: the algorithm's hash is not implemented
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks VERIFY_MESSAGE or does not permit `alg`
+   */
   setup(key: number, alg: number, signature: Uint8Array): void {
     const fn = 'psa_verify_setup';
     if (this.active) {
@@ -180,17 +231,32 @@ export class VerifyOperation extends SignatureOperation {
     this.start(key, alg, false, sig, fn);
   }
 
-  /** `psa_verify_set_context`. */
+  /**
+   * `psa_verify_set_context`.
+   * @throws {PsaError} as `SignOperation.setContext`
+   */
   setContext(context: Uint8Array): void {
     this.setContextOf(context, 'psa_verify_set_context');
   }
 
-  /** `psa_verify_update`. */
+  /**
+   * `psa_verify_update`.
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `input` is not a `Uint8Array`
+   */
   update(input: Uint8Array): void {
     this.updateWith(input, 'psa_verify_update');
   }
 
-  /** `psa_verify_finish`: INVALID_SIGNATURE when the signature does not match; the operation ends. */
+  /**
+   * `psa_verify_finish`: INVALID_SIGNATURE when the signature does not match; the operation ends.
+   * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: the signature is not valid for the message
+   * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, or the instance is closed
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: the key was destroyed since setup
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the key id now names a key whose policy does not permit this
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an RSA key too short for the hash
+   * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: no driver verifies with `alg` and this key
+   */
   finish(): void {
     const fn = 'psa_verify_finish';
     const s = this.op.require(fn);
