@@ -23,7 +23,6 @@ import {
   PSA_ALG_KEY_AGREEMENT_GET_BASE,
   PSA_KEY_DERIVATION_INPUT_PASSWORD,
   PSA_KEY_DERIVATION_INPUT_SECRET,
-  PSA_KEY_DERIVATION_UNLIMITED_CAPACITY,
   PSA_KEY_LIFETIME_GET_LOCATION,
   PSA_KEY_TYPE_DERIVE,
   PSA_KEY_TYPE_NONE,
@@ -36,38 +35,11 @@ import type { ResolvedKeyAttributes } from '../keys/attributes.js';
 import type { CoreContext } from '../context.js';
 import { createKey } from '../keys/creation.js';
 import { keyAgreementSecret } from '../key-agreement.js';
+import { checkCapacity, checkUint64, transparentMaterial } from './arguments.js';
 import { derivedKeyData } from './keys.js';
 import { inputAllowed, kdfAlgOf, setupCapacity } from './rules.js';
 import { withKey, type CustomKeyParameters } from '../keys/management.js';
-import type { KeySlot } from '../keys/slot.js';
 import { checkBytes, checkLength, checkObject, checkUint, constantTimeEqual } from '../validate.js';
-
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/** A capacity argument: a non-negative integer. Values from 2^53 − 1 up (`SIZE_MAX` given as a bigint) count as `PSA_KEY_DERIVATION_UNLIMITED_CAPACITY`. */
-function checkCapacity(value: unknown, fn: string): number {
-  if (typeof value === 'bigint' && value >= 0n && value <= UINT64_MAX) {
-    return value >= BigInt(PSA_KEY_DERIVATION_UNLIMITED_CAPACITY) ? PSA_KEY_DERIVATION_UNLIMITED_CAPACITY : Number(value);
-  }
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return Math.min(value, PSA_KEY_DERIVATION_UNLIMITED_CAPACITY);
-  return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: capacity must be a non-negative integer`);
-}
-
-/** A `uint64_t` argument as a bigint. */
-function checkUint64(value: unknown, fn: string, param: string): bigint {
-  if (typeof value === 'bigint' && value >= 0n && value <= UINT64_MAX) return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
-  return fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${param} must be an unsigned 64-bit integer`);
-}
-
-
-/** A key's material for use as a KDF input; keys in an opaque driver cannot be read (NOT_SUPPORTED). */
-function transparentMaterial(slot: KeySlot, fn: string): Uint8Array {
-  if (PSA_KEY_LIFETIME_GET_LOCATION(slot.attributes.lifetime) !== 0) {
-    fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: the key is in a secure element`);
-  }
-  return slot.keyBuffer;
-}
 
 /** The work of an operation that is set up: what `OperationState` holds. */
 interface Derivation {
