@@ -92,6 +92,9 @@ function maximumCapacity(kdf: number, fn: string): number {
   if (PSA_ALG_IS_HKDF(kdf) || PSA_ALG_IS_HKDF_EXPAND(kdf)) return 255 * hashSize;
   if (PSA_ALG_IS_HKDF_EXTRACT(kdf)) return hashSize;
   const tlsHash = hash === PSA_ALG_SHA_256 || hash === PSA_ALG_SHA_384;
+  // Mbed TLS gives the TLS 1.2 PRF the capacity SIZE_MAX (its vectors set that capacity and
+  // expect SUCCESS); the output itself stops after 255 blocks, in the driver's block generator
+  // (`psa_key_derivation_tls12_prf_generate_next_block`: CORRUPTION_DETECTED past it).
   if (PSA_ALG_IS_TLS12_PRF(kdf) && tlsHash) return PSA_KEY_DERIVATION_UNLIMITED_CAPACITY;
   if (PSA_ALG_IS_TLS12_PSK_TO_MS(kdf) && tlsHash) return 48;
   if (PSA_ALG_IS_PBKDF2_HMAC(kdf)) return UINT32_MAX * hashSize;

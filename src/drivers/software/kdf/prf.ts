@@ -157,20 +157,25 @@ export class BlockStream {
     this.#next = next;
   }
 
-  /** The next `length` bytes. */
+  /** The next `length` bytes. If `next` throws, the bytes already copied are wiped and the error passes on. */
   read(length: number): Uint8Array {
     const out = new Uint8Array(length);
     let at = 0;
-    while (at < length) {
-      if (this.#used === this.#block.length) {
-        this.#block.fill(0);
-        this.#block = this.#next();
-        this.#used = 0;
+    try {
+      while (at < length) {
+        if (this.#used === this.#block.length) {
+          this.#block.fill(0);
+          this.#block = this.#next();
+          this.#used = 0;
+        }
+        const n = Math.min(length - at, this.#block.length - this.#used);
+        out.set(this.#block.subarray(this.#used, this.#used + n), at);
+        at += n;
+        this.#used += n;
       }
-      const n = Math.min(length - at, this.#block.length - this.#used);
-      out.set(this.#block.subarray(this.#used, this.#used + n), at);
-      at += n;
-      this.#used += n;
+    } catch (err) {
+      out.fill(0);
+      throw err;
     }
     return out;
   }

@@ -3,10 +3,17 @@
  * as key derivation states, with Mbed TLS's input order: SEED, then
  * (PSK-to-MS only, optional) OTHER_SECRET, then SECRET, then LABEL. A PSK is
  * at most `PSA_TLS12_PSK_TO_MS_PSK_MAX_SIZE` bytes.
+ *
+ * The output stops after 255 blocks (255 × the hash length: 8,160 bytes with
+ * SHA-256, 12,240 with SHA-384), as Mbed TLS's one-byte block counter does
+ * (`psa_key_derivation_tls12_prf_generate_next_block`): the operation's
+ * capacity is unlimited there, so a read past that point is
+ * PSA_ERROR_CORRUPTION_DETECTED from the block generator, not
+ * INSUFFICIENT_DATA.
  * @module
  */
 import { fail } from '../../../values/error.js';
-import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../../values/status.js';
+import { PSA_ERROR_BAD_STATE, PSA_ERROR_CORRUPTION_DETECTED, PSA_ERROR_INVALID_ARGUMENT } from '../../../values/status.js';
 import {
   PSA_ALG_GET_HASH,
   PSA_ALG_IS_TLS12_PSK_TO_MS,
@@ -23,6 +30,9 @@ import { BlockStream, keyedHmac } from './prf.js';
 import { concatBytes } from '../../../bytes.js';
 
 const enum Stage { Init, SeedSet, OtherKeySet, KeySet, LabelSet, Output }
+
+/** The most blocks one operation produces (Mbed TLS's block counter is a `uint8_t` that may not pass 0xff). */
+const TLS12_PRF_MAX_BLOCKS = 255;
 
 /** The premaster secret of RFC 4279 §2 (no other secret) or RFC 5489 (other secret). */
 function pskPremaster(psk: Uint8Array, other: Uint8Array | undefined): Uint8Array {
@@ -103,7 +113,12 @@ export class Tls12PrfState implements KdfState {
       let a: Uint8Array = labelSeed.slice();
       const keyed = keyedHmac(this.#hash, this.#secret, PSA_HASH_LENGTH(this.#hash));
       this.#wipeKeyed = () => keyed.destroy();
+      let blocks = 0;
       this.#stream = new BlockStream(() => {
+        if (blocks === TLS12_PRF_MAX_BLOCKS) {
+          fail(PSA_ERROR_CORRUPTION_DETECTED, `psa_key_derivation_output_bytes: the TLS 1.2 PRF stops after ${TLS12_PRF_MAX_BLOCKS} blocks`);
+        }
+        blocks++;
         const next = keyed.mac(a);
         a.fill(0);
         a = next;
