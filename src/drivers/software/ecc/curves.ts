@@ -224,6 +224,17 @@ export function eccCurve(family: number, bits: number): EccCurve | undefined {
   return curve;
 }
 
+/**
+ * The length in bytes of a key of `curve` in the PSA import and export
+ * format: a private key has `bytes` (a Weierstrass scalar, an RFC 7748
+ * string, an RFC 8032 seed: 57 bytes for Ed448, whose PSA key size is 448),
+ * a Weierstrass public key is 0x04 ‖ X ‖ Y, a Montgomery or Edwards public
+ * key has `bytes` as well.
+ */
+export function eccKeyDataLength(curve: EccCurve, isPublic: boolean): number {
+  return curve.kind === 'weierstrass' && isPublic ? 2 * curve.coordinateBytes + 1 : curve.bytes;
+}
+
 /** The families this driver knows (some of their sizes may still be unsupported). */
 export const ECC_FAMILIES: readonly number[] = [
   PSA_ECC_FAMILY_SECP_R1,

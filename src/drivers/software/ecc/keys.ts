@@ -1,10 +1,15 @@
 /**
  * ECC keys in the software driver (import validation, generation, public
- * key), following Mbed TLS's `mbedtls_psa_ecp_load_representation`:
- * the key size is inferred from the data length when not given, a given
- * size must match the data length, a size the family does not have is
- * INVALID_ARGUMENT, and a family this driver does not implement (SECT,
- * SECP_R2) is NOT_SUPPORTED. Key buffers hold the PSA export format:
+ * key), following Mbed TLS's `mbedtls_psa_ecp_load_representation`
+ * (`library/psa_crypto_ecp.c`): a Weierstrass public key of even length is
+ * INVALID_ARGUMENT; the key size is inferred from the data length when not
+ * given, and a given size must be a size of the family whose key data has
+ * that length; a size the family does not have is INVALID_ARGUMENT. On
+ * import, a family this driver does not implement (0, the SECT families,
+ * SECP_R2, any other value) is INVALID_ARGUMENT, as `check_ecc_parameters`
+ * answers for every family Mbed TLS does not know; generation and stored
+ * keys of such a family are NOT_SUPPORTED (`mbedtls_psa_ecp_generate_key`:
+ * no group for the family and size). Key buffers hold the PSA export format:
  * Weierstrass private keys as big-endian scalars, public keys as
  * 0x04 ‖ X ‖ Y; Montgomery keys as RFC 7748 strings (private scalars are
  * stored clamped, as Mbed TLS does); Edwards keys as RFC 8032 seeds and
@@ -14,8 +19,6 @@
 import { fail } from '../../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../../values/status.js';
 import {
-  PSA_ECC_FAMILY_BRAINPOOL_P_R1,
-  PSA_ECC_FAMILY_FRP,
   PSA_ECC_FAMILY_MONTGOMERY,
   PSA_ECC_FAMILY_SECP_K1,
   PSA_ECC_FAMILY_SECP_R1,
@@ -25,7 +28,7 @@ import { PSA_KEY_TYPE_ECC_GET_FAMILY, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_ECC_P
 import { describe } from '../../../values/index.js';
 import type { DriverKeyAttributes, KeyBuffer } from '../../driver.js';
 import type { KeyFamily } from '../key-family.js';
-import { eccCurve, type EccCurve, type WeierstrassCurve } from './curves.js';
+import { ECC_FAMILIES, eccCurve, eccKeyDataLength, type EccCurve, type WeierstrassCurve } from './curves.js';
 import {
   bytesToBigBE,
   clampMontgomeryScalar,
@@ -36,47 +39,36 @@ import {
 } from './codec.js';
 
 /**
- * The key sizes each family has (Mbed TLS's `check_ecc_parameters`, plus
- * Edwards, secp224k1, the Brainpool sizes below 256 and 320, and FRP256v1).
- */
-const FAMILY_SIZES = new Map<number, readonly number[]>([
-  [PSA_ECC_FAMILY_SECP_R1, [192, 224, 256, 384, 521]],
-  [PSA_ECC_FAMILY_SECP_K1, [192, 225, 256]],
-  [PSA_ECC_FAMILY_BRAINPOOL_P_R1, [160, 192, 224, 256, 320, 384, 512]],
-  [PSA_ECC_FAMILY_FRP, [256]],
-  [PSA_ECC_FAMILY_MONTGOMERY, [255, 448]],
-  [PSA_ECC_FAMILY_TWISTED_EDWARDS, [255, 448]],
-]);
-
-/**
  * The curve for a key of `type` whose material is `dataLength` bytes, the
- * size given as `bits` (0: infer it from the length).
+ * size given as `bits` (0: infer it from the length). Every failure is
+ * INVALID_ARGUMENT, as in `mbedtls_psa_ecp_load_representation` and
+ * `check_ecc_parameters`. Mbed TLS compares a given size with the length
+ * as ceil(bits / 8) bytes before it looks the curve up; here the length
+ * comes from the curve, which gives the same answers on Mbed TLS's curves
+ * and the right ones where the encoding is longer than the key size
+ * (Ed448: 448 bits, 57 bytes; secp224k1 public keys: 225 bits, 28-byte
+ * coordinates).
  */
 function curveForData(type: number, bits: number, dataLength: number, fn: string): EccCurve {
   const family = PSA_KEY_TYPE_ECC_GET_FAMILY(type);
-  const sizes = FAMILY_SIZES.get(family);
-  if (!sizes) return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(type, 'keyType')} is not supported`);
-  const weierstrassPublic = PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type)
-    && family !== PSA_ECC_FAMILY_MONTGOMERY && family !== PSA_ECC_FAMILY_TWISTED_EDWARDS;
-  let curveBytes = dataLength;
-  if (weierstrassPublic) {
-    if ((dataLength & 1) === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an ECC public key has an odd length`);
-    curveBytes = dataLength >> 1;
-  }
-  // secp224k1 (225 bits): a 29-byte private key, but 28-byte coordinates.
-  const secp224k1 = family === PSA_ECC_FAMILY_SECP_K1 && (weierstrassPublic ? curveBytes === 28 : curveBytes === 29);
-  let size = bits;
+  if (!ECC_FAMILIES.includes(family)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(type, 'keyType')} is not a supported ECC family`);
+  const isPublic = PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type);
+  const weierstrassPublic = isPublic && family !== PSA_ECC_FAMILY_MONTGOMERY && family !== PSA_ECC_FAMILY_TWISTED_EDWARDS;
+  if (weierstrassPublic && (dataLength & 1) === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: an ECC public key must have an odd length`);
   if (bits !== 0) {
-    const expected = weierstrassPublic && family === PSA_ECC_FAMILY_SECP_K1 && bits === 225 ? 28 : Math.ceil(bits / 8);
-    if (curveBytes !== expected) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${dataLength} bytes do not make a ${bits}-bit key`);
-  } else {
-    size = curveBytes * 8;
-    if (secp224k1) size = 225;
-    if (family === PSA_ECC_FAMILY_SECP_R1 && size === 528) size = 521;
-    if ((family === PSA_ECC_FAMILY_MONTGOMERY || family === PSA_ECC_FAMILY_TWISTED_EDWARDS) && size === 256) size = 255;
-    if (family === PSA_ECC_FAMILY_TWISTED_EDWARDS && size === 456) size = 448;
+    const curve = eccCurve(family, bits);
+    if (!curve) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(type, 'keyType')} has no ${bits}-bit curve`);
+    if (dataLength !== eccKeyDataLength(curve, isPublic)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${dataLength} bytes do not make a ${bits}-bit key`);
+    return curve;
   }
-  const curve = sizes.includes(size) ? eccCurve(family, size) : undefined;
+  const curveBytes = weierstrassPublic ? dataLength >> 1 : dataLength;
+  let size = curveBytes * 8;
+  // secp224k1 (225 bits): a 29-byte private key, but 28-byte coordinates.
+  if (family === PSA_ECC_FAMILY_SECP_K1 && (weierstrassPublic ? curveBytes === 28 : curveBytes === 29)) size = 225;
+  if (family === PSA_ECC_FAMILY_SECP_R1 && size === 528) size = 521;
+  if ((family === PSA_ECC_FAMILY_MONTGOMERY || family === PSA_ECC_FAMILY_TWISTED_EDWARDS) && size === 256) size = 255;
+  if (family === PSA_ECC_FAMILY_TWISTED_EDWARDS && size === 456) size = 448;
+  const curve = eccCurve(family, size);
   if (!curve) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(type, 'keyType')} has no ${size}-bit curve`);
   return curve;
 }
@@ -110,8 +102,7 @@ function importEcc(attributes: DriverKeyAttributes, data: Uint8Array): KeyBuffer
 
 /** The curve of a stored key or of a key to generate (NOT_SUPPORTED when none). */
 export function eccCurveOf(type: number, bits: number, fn: string): EccCurve {
-  const family = PSA_KEY_TYPE_ECC_GET_FAMILY(type);
-  const curve = FAMILY_SIZES.get(family)?.includes(bits) ? eccCurve(family, bits) : undefined;
+  const curve = eccCurve(PSA_KEY_TYPE_ECC_GET_FAMILY(type), bits);
   if (!curve) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${bits}-bit ${describe(type, 'keyType')} keys are not supported`);
   return curve;
 }
