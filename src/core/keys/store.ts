@@ -103,6 +103,21 @@ export class KeyStore {
     return this.slots.find((s) => s.state === 'full' && s.attributes.id === id);
   }
 
+  /**
+   * Whether a key that is not in memory exists to be loaded: a built-in key
+   * its driver provides, or a key record on storage. Never for a volatile
+   * id (a volatile key exists only in memory). The id must be valid.
+   */
+  existsOutsideMemory(id: number): boolean {
+    if (isVolatileId(id)) return false;
+    const builtin = isBuiltinId(id) ? this.builtin(id) : undefined;
+    if (builtin) {
+      builtin.keyBuffer.fill(0);
+      return true;
+    }
+    return this.persistent.exists(id);
+  }
+
   /** Unregister a reader; the last reader of a key pending deletion wipes it. */
   release(slot: KeySlot): void {
     if (slot.readers > 0) slot.readers--;
