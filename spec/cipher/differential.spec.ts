@@ -9,7 +9,7 @@
 import { createCipheriv } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chacha20orig, xchacha20 } from '@noble/ciphers/chacha.js';
+import { xchacha20 } from '@noble/ciphers/chacha.js';
 import {
   PSA_ALG_CBC_NO_PADDING,
   PSA_ALG_CBC_PKCS7,
@@ -125,28 +125,16 @@ describe('ChaCha20 and XChaCha20', () => {
     return out;
   };
 
-  it('ChaCha20 with 12- and 16-byte IVs agrees with OpenSSL (16-byte IV = LE counter ‖ nonce)', () => {
-    fc.assert(fc.property(bytes(32), bytes(12), counter, fc.uint8Array({ maxLength: 300 }), cuts(300), (key, nonce, ctr, plain, c) => {
+  it('ChaCha20 with a 12-byte IV agrees with OpenSSL at counter 0 (OpenSSL IV = LE counter ‖ nonce)', () => {
+    fc.assert(fc.property(bytes(32), bytes(12), fc.uint8Array({ maxLength: 300 }), cuts(300), (key, nonce, plain, c) => {
       const id = importKey(PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER, key);
       try {
-        const iv16 = concat(le(ctr, 4), nonce);
-        expect(multipart(true, id, PSA_ALG_STREAM_CIPHER, iv16, split(plain, c))).toEqual(openssl('chacha20', key, iv16, plain));
         const atZero = openssl('chacha20', key, concat(le(0, 4), nonce), plain);
+        expect(multipart(true, id, PSA_ALG_STREAM_CIPHER, nonce, split(plain, c))).toEqual(atZero);
         expect(multipart(false, id, PSA_ALG_STREAM_CIPHER, nonce, split(plain, c))).toEqual(atZero);
         expect(psa.cipherDecrypt(id, PSA_ALG_STREAM_CIPHER, concat(nonce, atZero))).toEqual(plain);
         const single = psa.cipherEncrypt(id, PSA_ALG_STREAM_CIPHER, plain);
         expect(single.subarray(12)).toEqual(openssl('chacha20', key, concat(le(0, 4), single.subarray(0, 12)), plain));
-      } finally {
-        psa.destroyKey(id);
-      }
-    }), { numRuns: RUNS });
-  });
-
-  it('ChaCha20 with an 8-byte IV is the original 64-bit-nonce ChaCha20 (noble chacha20orig)', () => {
-    fc.assert(fc.property(bytes(32), bytes(8), fc.uint8Array({ maxLength: 300 }), cuts(300), (key, nonce, plain, c) => {
-      const id = importKey(PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER, key);
-      try {
-        expect(multipart(true, id, PSA_ALG_STREAM_CIPHER, nonce, split(plain, c))).toEqual(chacha20orig(key, nonce, plain));
       } finally {
         psa.destroyKey(id);
       }

@@ -59,13 +59,15 @@ describe('known answers', () => {
     psa.destroyKey(id);
   });
 
-  it('ChaCha20 with a 16-byte IV carrying counter 1 (RFC 8439 §2.4.2)', () => {
+  it('ChaCha20, RFC 8439 §2.4.2 with a block prepended (counter 1 is the second block of a 12-byte-IV stream)', () => {
+    // As Mbed TLS's "PSA symmetric decrypt: ChaCha20, RFC7539 sunscreen": a
+    // 12-byte IV starts at counter 0, so the RFC's block 1 follows 64 bytes.
     const key = Uint8Array.from({ length: 32 }, (_, i) => i);
     const id = importKey(PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER, key);
     const plain = new TextEncoder().encode("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
-    const iv = hex('01000000000000000000004a00000000');
-    const out = multipart(true, id, PSA_ALG_STREAM_CIPHER, iv, [plain]);
-    expect(out.subarray(0, 32)).toEqual(hex('6e2e359a2568f98041ba0728dd0d6981e97e7aec1d4360c20a27afccfd9fae0b'));
+    const iv = hex('000000000000004a00000000');
+    const out = multipart(true, id, PSA_ALG_STREAM_CIPHER, iv, [new Uint8Array(64), plain]);
+    expect(out.subarray(64, 96)).toEqual(hex('6e2e359a2568f98041ba0728dd0d6981e97e7aec1d4360c20a27afccfd9fae0b'));
     psa.destroyKey(id);
   });
 });
@@ -81,9 +83,10 @@ describe('state machine and IVs', () => {
     psa.destroyKey(id);
   });
 
-  it('a wrong IV length is INVALID_ARGUMENT and aborts', () => {
-    const cases: Array<[number, number, number]> = [
-      [PSA_ALG_CBC_NO_PADDING, 15, 17], [PSA_ALG_CFB, 8, 17], [PSA_ALG_OFB, 12, 32], [PSA_ALG_CCM_STAR_NO_TAG, 12, 14], [PSA_ALG_CTR, 0, 17],
+  it('a wrong IV length is INVALID_ARGUMENT and aborts (Mbed TLS mbedtls_psa_cipher_set_iv: exactly PSA_CIPHER_IV_LENGTH)', () => {
+    const cases: Array<[number, ...number[]]> = [
+      [PSA_ALG_CBC_NO_PADDING, 15, 17], [PSA_ALG_CFB, 8, 17], [PSA_ALG_OFB, 12, 32], [PSA_ALG_CCM_STAR_NO_TAG, 12, 14],
+      [PSA_ALG_CTR, 0, 1, 8, 13, 15, 17, 25],
     ];
     for (const [alg, ...lengths] of cases) {
       const id = importKey(PSA_KEY_TYPE_AES, alg, key);
@@ -96,18 +99,20 @@ describe('state machine and IVs', () => {
     }
   });
 
-  it('a short CTR IV is zero-padded on the right to a counter block (PSA spec)', () => {
+  it('a CTR IV is the whole 16-byte counter block; a shorter one is INVALID_ARGUMENT, not zero-padded (Mbed TLS 3.6)', () => {
     const id = importKey(PSA_KEY_TYPE_AES, PSA_ALG_CTR, key);
     const data = new Uint8Array(40).fill(0x33);
-    const c = createCipheriv('aes-128-ctr', key, concat(hex('0a0b0c'), new Uint8Array(13)));
+    const iv = concat(hex('0a0b0c'), new Uint8Array(13));
+    const c = createCipheriv('aes-128-ctr', key, iv);
     const expected = new Uint8Array(Buffer.concat([c.update(data), c.final()]));
-    expect(multipart(true, id, PSA_ALG_CTR, hex('0a0b0c'), [data])).toEqual(expected);
+    expect(multipart(true, id, PSA_ALG_CTR, iv, [data])).toEqual(expected);
+    expect(status(() => multipart(true, id, PSA_ALG_CTR, hex('0a0b0c'), [data]))).toBe(PSA_ERROR_INVALID_ARGUMENT);
     psa.destroyKey(id);
   });
 
-  it('ChaCha20 accepts 8-, 12- and 16-byte IVs only', () => {
+  it('ChaCha20 accepts 12-byte IVs only (Mbed TLS mbedtls_psa_cipher_set_iv; the spec\'s 8- and 16-byte forms are optional)', () => {
     const id = importKey(PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER, new Uint8Array(32));
-    for (const n of [0, 7, 11, 13, 24]) {
+    for (const n of [0, 7, 8, 11, 13, 16, 24]) {
       const op = psa.cipherEncryptSetup(id, PSA_ALG_STREAM_CIPHER);
       expect(status(() => op.setIv(new Uint8Array(n)))).toBe(PSA_ERROR_INVALID_ARGUMENT);
     }

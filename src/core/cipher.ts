@@ -257,7 +257,10 @@ export class CipherOperation {
   }
 
   /**
-   * `psa_cipher_set_iv`: INVALID_ARGUMENT (and abort) for a length the algorithm does not take.
+   * `psa_cipher_set_iv`: INVALID_ARGUMENT (and abort) for a length the
+   * algorithm does not take, which the driver decides (the software driver,
+   * as Mbed TLS's `mbedtls_psa_cipher_set_iv`: exactly `PSA_CIPHER_IV_LENGTH`,
+   * so 16 bytes for AES-CTR and 12 for ChaCha20; XChaCha20 24 or 32).
    * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the operation is not active, the IV is already set, or the algorithm takes no IV
    * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an IV length the algorithm does not take, or `iv` is not a `Uint8Array`
    */

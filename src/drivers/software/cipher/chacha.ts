@@ -1,13 +1,15 @@
 /**
  * ChaCha20 and XChaCha20 as PSA stream ciphers (`PSA_ALG_STREAM_CIPHER`),
- * streaming byte by byte. The IV forms of the PSA spec:
- * - ChaCha20, 12 bytes: RFC 8439 nonce, 32-bit block counter from 0;
- * - ChaCha20, 16 bytes: 4-byte little-endian counter ‖ 12-byte nonce;
- * - ChaCha20, 8 bytes: the original ChaCha20, 64-bit nonce and 64-bit counter from 0;
- * - XChaCha20, 24 bytes: nonce, 64-bit counter from 0;
- * - XChaCha20, 32 bytes: 8-byte little-endian counter ‖ 24-byte nonce.
+ * streaming byte by byte. The IVs:
+ * - ChaCha20, 12 bytes only: the RFC 8439 nonce, 32-bit block counter from 0.
+ *   The spec lets an implementation also take 8 bytes (the original
+ *   ChaCha20) or 16 (counter ‖ nonce); Mbed TLS 3.6 takes exactly
+ *   `PSA_CIPHER_IV_LENGTH` = 12 (`mbedtls_psa_cipher_set_iv`), and so does
+ *   this driver: any other length is INVALID_ARGUMENT;
+ * - XChaCha20 (absent from Mbed TLS, so the spec's forms), 24 bytes: nonce,
+ *   64-bit counter from 0; 32 bytes: 8-byte little-endian counter ‖ 24-byte nonce.
  * The RFC 8439 counter wraps within its 32 bits (as Mbed TLS's does); the
- * 64-bit counters carry. The block function is written here so that every
+ * 64-bit counter carries. The block function is written here so that every
  * counter value works; single-part calls use noble's one-shot functions.
  * @module
  */
@@ -69,8 +71,6 @@ export class ChaChaContext implements CipherContext {
   readonly #key: Uint8Array;
   readonly #extended: boolean;
   #state: Uint32Array | undefined;
-  /** Whether the counter is 64 bits (words 12–13) rather than 32 (word 12). */
-  #wide = false;
   readonly #work = new Uint32Array(16);
   readonly #stream = new Uint8Array(BLOCK);
   #position = BLOCK;
@@ -98,15 +98,9 @@ export class ChaChaContext implements CipherContext {
       if (iv.length === 32) [counterLow, counterHigh] = [readLe32(iv, 0), readLe32(iv, 4)];
       key = hchacha20(this.#key, n.subarray(0, 16));
       nonce = n.subarray(16);
-      this.#wide = true;
-    } else if (iv.length === 12 || iv.length === 16) {
-      if (iv.length === 16) counterLow = readLe32(iv, 0);
-      nonce = iv.subarray(iv.length - 12);
-    } else if (iv.length === 8) {
-      nonce = iv;
-      this.#wide = true;
     } else {
-      return fail(PSA_ERROR_INVALID_ARGUMENT, `ChaCha20 takes an 8-, 12- or 16-byte IV, not ${iv.length} bytes`);
+      if (iv.length !== 12) fail(PSA_ERROR_INVALID_ARGUMENT, `ChaCha20 takes a 12-byte IV, not ${iv.length} bytes`);
+      nonce = iv;
     }
     const s = initialState(key);
     if (key !== this.#key) key.fill(0);
@@ -125,7 +119,7 @@ export class ChaChaContext implements CipherContext {
     const view = new DataView(this.#stream.buffer);
     for (let i = 0; i < 16; i++) view.setUint32(4 * i, (x[i]! + s[i]!) >>> 0, true);
     s[12] = (s[12]! + 1) >>> 0;
-    if (this.#wide && s[12] === 0) s[13] = (s[13]! + 1) >>> 0;
+    if (this.#extended && s[12] === 0) s[13] = (s[13]! + 1) >>> 0;
     this.#position = 0;
   }
 

@@ -42,19 +42,17 @@ export class KeystreamContext implements CipherContext {
   }
 
   /**
-   * CTR: 1 to 16 bytes, zero-padded on the right to form the initial counter
-   * block (PSA spec). CFB, OFB: exactly 16 bytes. CCM*: the 13-byte nonce;
-   * the first counter block is `flags = L - 1 = 1 ‖ nonce ‖ 0x0001`, as in CCM
-   * (block 0 would encrypt the absent tag).
+   * Exactly `PSA_CIPHER_IV_LENGTH` bytes, as Mbed TLS 3.6's
+   * `mbedtls_psa_cipher_set_iv` requires (INVALID_ARGUMENT otherwise). CTR,
+   * CFB, OFB: 16 bytes, the initial counter block or feedback register (the
+   * spec also lets CTR take 1 to 15 bytes, zero-padded; Mbed TLS does not,
+   * so neither does this driver). CCM*: the 13-byte nonce; the first counter
+   * block is `flags = L - 1 = 1 ‖ nonce ‖ 0x0001`, as in CCM (block 0 would
+   * encrypt the absent tag).
    */
   setIv(iv: Uint8Array): void {
     const r = this.#register;
     switch (this.#mode) {
-      case 'ctr':
-        if (iv.length < 1 || iv.length > AES_BLOCK) fail(PSA_ERROR_INVALID_ARGUMENT, `CTR takes a 1- to 16-byte IV, not ${iv.length} bytes`);
-        r.fill(0);
-        r.set(iv);
-        return;
       case 'ccm-star': {
         if (iv.length !== CCM_STAR_NONCE_LENGTH) {
           fail(PSA_ERROR_INVALID_ARGUMENT, `CCM* takes a ${CCM_STAR_NONCE_LENGTH}-byte nonce, not ${iv.length} bytes`);
