@@ -211,8 +211,13 @@ const UNREADABLE = [PSA_ERROR_DATA_INVALID, PSA_ERROR_DATA_CORRUPT, PSA_ERROR_ST
 
 /**
  * `psa_destroy_key`. Id 0 is a no-op. Read-only keys: NOT_PERMITTED (their
- * copy in memory is still dropped). Unlike Mbed TLS, a persistent key whose
- * record cannot be read is still destroyable: its storage entry is removed.
+ * copy in memory is still dropped), as in Mbed TLS; so is a persistent key
+ * whose ITS entry is write-once (`PSA_STORAGE_FLAG_WRITE_ONCE`): the storage
+ * cannot erase it, which the spec calls read-only "due to physical
+ * restrictions". That is checked before an opaque driver is asked to destroy
+ * the material, and the entry and the material stay. Unlike Mbed TLS, a
+ * persistent key whose record cannot be read is still destroyable: its
+ * storage entry is removed (unless it is write-once).
  */
 export function destroyKey(ctx: CoreContext, id: number): void {
   const fn = 'psa_destroy_key';
@@ -223,7 +228,7 @@ export function destroyKey(ctx: CoreContext, id: number): void {
   } catch (err) {
     const userId = id >= PSA_KEY_ID_USER_MIN && id <= PSA_KEY_ID_USER_MAX;
     if (userId && err instanceof PsaError && UNREADABLE.includes(err.status)) {
-      ctx.persistent.its.remove(BigInt(id));
+      ctx.persistent.removeUnreadable(id);
       return;
     }
     throw err;
@@ -234,10 +239,14 @@ export function destroyKey(ctx: CoreContext, id: number): void {
     if (PSA_KEY_LIFETIME_IS_READ_ONLY(a.lifetime)) {
       fail(PSA_ERROR_NOT_PERMITTED, `${fn}: key ${describe(id, 'keyId')} is read-only`);
     }
+    const persistent = !PSA_KEY_LIFETIME_IS_VOLATILE(a.lifetime);
+    if (persistent && ctx.persistent.isWriteOnce(id)) {
+      fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the storage entry of key ${describe(id, 'keyId')} is write-once`);
+    }
     const opaque = ctx.dispatch.opaqueFor(a.lifetime, fn);
     // An attached key's material belongs to the implementation: only the reference is dropped.
     if (!slot.attached) opaque?.destroyKey?.(a, slot.keyBuffer);
-    if (!PSA_KEY_LIFETIME_IS_VOLATILE(a.lifetime)) ctx.persistent.remove(id);
+    if (persistent) ctx.persistent.remove(id);
   } finally {
     ctx.store.release(slot);
   }

@@ -3,7 +3,14 @@
  * TLS key record. Mirrors `psa_crypto_storage.c` (save refuses to overwrite;
  * a size mismatch after writing removes the entry; load rejects empty
  * material) with one deliberate improvement: a record that cannot be parsed
- * can still be removed (`removeUnreadable`), so a corrupt key is destroyable.
+ * can still be removed (`removeUnreadable`), so a corrupt key is
+ * destroyable. An entry written with
+ * `PSA_STORAGE_FLAG_WRITE_ONCE` cannot be removed (PSA Secure Storage API:
+ * `psa_its_remove` of such an entry is NOT_PERMITTED): its key is read-only
+ * on storage and `remove` answers NOT_PERMITTED, the status `psa_destroy_key`
+ * gives a key that cannot be erased "due to physical restrictions", where
+ * Mbed TLS's `psa_destroy_persistent_key` turns any failed removal into
+ * DATA_INVALID.
  * @module
  */
 import { fail, PsaError } from '../../values/error.js';
@@ -13,9 +20,10 @@ import {
   PSA_ERROR_DOES_NOT_EXIST,
   PSA_ERROR_INSUFFICIENT_STORAGE,
   PSA_ERROR_INVALID_ARGUMENT,
+  PSA_ERROR_NOT_PERMITTED,
   PSA_ERROR_STORAGE_FAILURE,
 } from '../../values/status.js';
-import type { Its } from '../../storage/its.js';
+import { PSA_STORAGE_FLAG_WRITE_ONCE, type Its } from '../../storage/its.js';
 import { decodeKeyRecord, encodeKeyRecord, KEY_RECORD_MAX_MATERIAL_SIZE } from '../../storage/key-file.js';
 import type { ResolvedKeyAttributes } from './attributes.js';
 import { copyBytes } from '../../bytes.js';
@@ -97,16 +105,53 @@ export class PersistentKeys {
     }
   }
 
-  /** `psa_destroy_persistent_key`: success when already absent. */
+  /** Whether the entry of `id` exists and was written with `PSA_STORAGE_FLAG_WRITE_ONCE`. */
+  isWriteOnce(id: number): boolean {
+    try {
+      return (this.its.getInfo(uidOf(id)).flags & PSA_STORAGE_FLAG_WRITE_ONCE) !== 0;
+    } catch (err) {
+      if (isStatus(err, PSA_ERROR_DOES_NOT_EXIST)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * `psa_destroy_persistent_key`: success when already absent; NOT_PERMITTED
+   * for a write-once entry (checked before the removal, and also when the
+   * backend refuses with NOT_PERMITTED); any other failure DATA_INVALID.
+   */
   remove(id: number): void {
     const uid = uidOf(id);
     if (!this.exists(id)) return;
+    if (this.isWriteOnce(id)) fail(PSA_ERROR_NOT_PERMITTED, `key record ${id} is write-once (PSA_STORAGE_FLAG_WRITE_ONCE)`);
     try {
       this.its.remove(uid);
     } catch (err) {
+      if (isStatus(err, PSA_ERROR_NOT_PERMITTED)) fail(PSA_ERROR_NOT_PERMITTED, `storage refused to remove key record ${id}`);
       if (err instanceof PsaError) fail(PSA_ERROR_DATA_INVALID, `could not remove key record ${id} (${err.code})`);
       throw err;
     }
     if (this.exists(id)) fail(PSA_ERROR_DATA_INVALID, `key record ${id} still present after removal`);
+  }
+
+  /**
+   * Remove the entry of a key whose record cannot be read: the backend's
+   * status as it is, except that a write-once entry (flags readable, or the
+   * backend answering NOT_PERMITTED) stays and is NOT_PERMITTED.
+   */
+  removeUnreadable(id: number): void {
+    let writeOnce = false;
+    try {
+      writeOnce = this.isWriteOnce(id);
+    } catch {
+      // No readable ITS header: the flags are unknown, and the backend decides.
+    }
+    if (writeOnce) fail(PSA_ERROR_NOT_PERMITTED, `key record ${id} is write-once (PSA_STORAGE_FLAG_WRITE_ONCE)`);
+    try {
+      this.its.remove(uidOf(id));
+    } catch (err) {
+      if (isStatus(err, PSA_ERROR_NOT_PERMITTED)) fail(PSA_ERROR_NOT_PERMITTED, `storage refused to remove key record ${id}`);
+      throw err;
+    }
   }
 }
