@@ -4,7 +4,9 @@
  * - a failed input aborts the operation (it becomes inactive);
  * - a failed output keeps the algorithm but drops the state and sets the capacity to 0, so later outputs give INSUFFICIENT_DATA, not BAD_STATE;
  * - output_key needs the SECRET or PASSWORD to come from a key or a key agreement (NOT_PERMITTED otherwise).
- * verify_bytes / verify_key, which Mbed TLS does not implement, follow the spec: a mismatch is INVALID_SIGNATURE and ends the operation's output.
+ * verify_bytes / verify_key, which Mbed TLS does not implement, follow the spec: a mismatch is INVALID_SIGNATURE and ends the operation's output;
+ * an input key with VERIFY_DERIVATION but not DERIVE permits them and nothing else (output_bytes, output_key: NOT_PERMITTED; PSA 1.1+
+ * `PSA_KEY_USAGE_VERIFY_DERIVATION`: "permits calling verify_bytes or verify_key" when every input key has it).
  * @module
  */
 import type { KdfState } from '../../drivers/key-derivation.js';
@@ -236,13 +238,17 @@ export class KeyDerivationOperation {
     }
   }
 
-  /** Read `length` bytes, with Mbed TLS's capacity rules and failed-output path. */
-  #read(length: number, fn: string): Uint8Array {
+  /**
+   * Read `length` bytes, with Mbed TLS's capacity rules and failed-output path. An output
+   * (`verify` false) needs every input key to have DERIVE; a verification accepts keys with
+   * VERIFY_DERIVATION only (PSA 1.1+ `PSA_KEY_USAGE_VERIFY_DERIVATION`).
+   */
+  #read(length: number, fn: string, verify = false): Uint8Array {
     const d = this.#op.require(fn);
     if (length === 0 && d.capacity === 0) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: the capacity is exhausted`);
     try {
       if (length > d.capacity) fail(PSA_ERROR_INSUFFICIENT_DATA, `${fn}: ${length} bytes requested, ${d.capacity} left`);
-      if (d.verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
+      if (d.verifyOnly && !verify) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
       if (d.state === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation has no state`);
       d.state.startOutput?.(d.capacity);
       d.capacity -= length;
@@ -280,7 +286,8 @@ export class KeyDerivationOperation {
       if (attributes.bits === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: the key size must be given`);
       if (isCustom) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: no custom derivation parameters are defined`);
       const d = this.#op.require(fn);
-      if (!d.canOutputKey || d.verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the secret was not given as a key`);
+      if (!d.canOutputKey) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the secret was not given as a key`);
+      if (d.verifyOnly) fail(PSA_ERROR_NOT_PERMITTED, `${fn}: an input key permits verification only`);
       const ctx = this.#core(fn);
       checkObject(attributes, fn, 'attributes');
       return createKey(ctx, attributes, fn, (a) => {
@@ -317,7 +324,7 @@ export class KeyDerivationOperation {
 
   /** Compare the next `expected.length` bytes with `expected` in constant time. */
   #verify(expected: Uint8Array, fn: string): void {
-    const actual = this.#read(expected.length, fn);
+    const actual = this.#read(expected.length, fn, true);
     const equal = constantTimeEqual(actual, expected);
     actual.fill(0);
     if (!equal) {
@@ -329,7 +336,7 @@ export class KeyDerivationOperation {
   /**
    * `psa_key_derivation_verify_bytes`: INVALID_SIGNATURE unless the next bytes are `expected`.
    * @throws {PsaError} `PSA_ERROR_INVALID_SIGNATURE`: the next bytes differ (the output ends: capacity 0)
-   * @throws {PsaError} as `outputBytes` otherwise
+   * @throws {PsaError} as `outputBytes` otherwise, except that input keys with VERIFY_DERIVATION only are accepted
    */
   verifyBytes(expected: Uint8Array): void {
     const fn = 'psa_key_derivation_verify_bytes';
