@@ -1,10 +1,15 @@
 /**
  * Key encapsulation (PSA 1.3): `psa_encapsulate` and `psa_decapsulate`.
- * Mbed TLS has no implementation, so the spec decides: a key-encapsulation
- * algorithm (else INVALID_ARGUMENT), the key policy (ENCRYPT for
- * encapsulation with a public key or key pair, DECRYPT for decapsulation
- * with a key pair), the output key type (DERIVE or HMAC: the ECIES shared
- * secret is not uniformly random), the ciphertext buffer, then the driver.
+ * Mbed TLS has no implementation, so the spec decides the statuses; the
+ * order is that of TF-PSA-Crypto's `psa_key_agreement`, the nearest
+ * function that makes a key from a key (`validate_key_agreement_params`,
+ * then the key with its policy): a key-encapsulation algorithm and the
+ * output key type (DERIVE or HMAC: the ECIES shared secret is not uniformly
+ * random), both INVALID_ARGUMENT; then the key policy (usage ENCRYPT for
+ * encapsulation, DECRYPT for decapsulation, and the algorithm:
+ * NOT_PERMITTED); then the key type (asymmetric; a key pair to decapsulate:
+ * INVALID_ARGUMENT); the ciphertext buffer; the driver. So an algorithm
+ * outside the policy that the key could not run anyway is NOT_PERMITTED.
  * The shared secret becomes a new key and is wiped.
  * @module
  */

@@ -4,7 +4,11 @@
  * the key derivation functions use to feed a shared secret into a KDF. The
  * checks and their order follow Mbed TLS (`psa_crypto.c`): key-agreement
  * algorithm, then the key policy (usage DERIVE, the algorithm), then the
- * output buffer, then the driver. Shared secrets are wiped once copied.
+ * output buffer, then the driver (which rejects a key of the wrong type), so
+ * an algorithm outside the policy is NOT_PERMITTED whatever the key;
+ * `psa_key_agreement` first checks its algorithm and the new key's type
+ * (TF-PSA-Crypto's `validate_key_agreement_params`). Shared secrets are
+ * wiped once copied.
  * @module
  */
 import { fail } from '../values/error.js';

@@ -200,7 +200,7 @@ export class KeyDerivationOperation {
 
   /**
    * `psa_key_derivation_key_agreement`: the shared secret of `privateKey` (usage DERIVE) and `peerKey` as input `step`.
-   * A failed key lookup leaves the operation as it was; any later failure aborts it.
+   * A failed key lookup (no such key, policy, a key in a secure element) leaves the operation as it was; any later failure aborts it.
    * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: the operation's algorithm is not a key agreement (or it is not set up), a key or `peerKey` that does not fit it
    * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: the policy lacks DERIVE or does not permit the algorithm
    * @throws {PsaError} `PSA_ERROR_NOT_SUPPORTED`: a key in a secure element, or a key agreement no driver implements for this key
@@ -220,8 +220,9 @@ export class KeyDerivationOperation {
     let failedInside = false;
     try {
       withKey(ctx, privateKey, PSA_KEY_USAGE_DERIVE, this.alg, fn, (slot) => {
-        failedInside = true;
+        // Part of the lookup (`psa_get_and_lock_transparent_key_slot_with_policy`): no abort yet.
         if (PSA_KEY_LIFETIME_GET_LOCATION(slot.attributes.lifetime) !== 0) fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: the key is in a secure element`);
+        failedInside = true;
         const secret = keyAgreementSecret(ctx, slot, PSA_ALG_KEY_AGREEMENT_GET_BASE(this.alg), peerKey, fn);
         try {
           this.#feed(step, PSA_KEY_TYPE_DERIVE, secret, fn);
