@@ -33,7 +33,7 @@ import {
   sizeArgument,
 } from './rules.js';
 import type { CoreContext } from '../context.js';
-import { withKey } from '../keys/management.js';
+import { withKeyFor } from '../mac.js';
 import { checkBytes, checkUint } from '../validate.js';
 import { OperationState } from '../operation.js';
 
@@ -120,7 +120,7 @@ export class AeadOperation {
       this.#op.requireIdle(fn);
       const id = checkUint(key, fn, 'key');
       const ctx = this.#core(fn);
-      withKey(ctx, id, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
+      withKeyFor(ctx, id, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
         checkMultipartTagLength(a, fn);
         this.#op.start(ctx.dispatch.keyCall(slot.attributes.lifetime, fn, hasSetup,
           (d) => d.aeadSetup!(slot.attributes, slot.keyBuffer, a, encrypt)));

@@ -19,7 +19,6 @@ import {
   PSA_ALG_CHACHA20_POLY1305,
   PSA_ALG_GCM,
   PSA_ALG_IS_AEAD,
-  PSA_ALG_IS_WILDCARD,
   PSA_ALG_XCHACHA20_POLY1305,
   PSA_KEY_TYPE_AES,
   PSA_KEY_TYPE_ARIA,
@@ -29,6 +28,7 @@ import {
   PSA_KEY_TYPE_XCHACHA20,
   describe,
 } from '../../values/index.js';
+import { isRequestWildcard } from '../mac.js';
 import { checkLength } from '../validate.js';
 
 /** `PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG`: the algorithm a multipart operation reports. */
@@ -36,9 +36,13 @@ export function aeadBaseAlgorithm(alg: number): number {
   return PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg);
 }
 
-/** `psa_aead_check_algorithm`: INVALID_ARGUMENT unless `alg` is a specific AEAD algorithm. */
+/**
+ * `psa_aead_check_algorithm`: INVALID_ARGUMENT unless `alg` is a specific
+ * AEAD algorithm, a wildcard being one with the at-least-this-length flag
+ * (Mbed TLS's `PSA_ALG_IS_WILDCARD`, `isRequestWildcard`).
+ */
 export function checkAeadAlgorithm(alg: number, fn: string): void {
-  if (!PSA_ALG_IS_AEAD(alg) || PSA_ALG_IS_WILDCARD(alg)) {
+  if (!PSA_ALG_IS_AEAD(alg) || isRequestWildcard(alg)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is not a specific AEAD algorithm`);
   }
 }
