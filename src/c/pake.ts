@@ -5,6 +5,20 @@
  * created on first use, so it can be initialised (`PSA_PAKE_OPERATION_INIT`)
  * before `psa_crypto_init`. As in Mbed TLS, `psa_pake_abort` resets the
  * operation for reuse and `psa_pake_get_shared_key` ends it in any case.
+ *
+ * C's NULL pointer with a length. Where the C function takes
+ * `(const uint8_t *x, size_t x_len)` — `psa_pake_set_user`,
+ * `psa_pake_set_peer`, `psa_pake_set_context` — the JavaScript call takes
+ * `x` as a `Uint8Array` or `null` (C's NULL) and an optional `x_len`:
+ * - omitted, `x_len` is the array's length, and 0 for `null`
+ *   (`psa_pake_set_context(op, null)` is `psa_pake_set_context(op, NULL, 0)`);
+ * - `null` with a non-zero `x_len` is PSA_ERROR_INVALID_ARGUMENT (the spec's
+ *   "not valid" buffer), checked where the function checks its argument: after
+ *   the operation's state (BAD_STATE first), and it aborts the operation as
+ *   any failure does;
+ * - with an array, `x_len` may be shorter (the first `x_len` bytes are used,
+ *   as C reads them) but not longer (INVALID_ARGUMENT: C would read past the
+ *   buffer).
  * @module
  */
 import { fail } from '../values/error.js';
@@ -91,19 +105,19 @@ export function psa_pake_set_role(operation: psa_pake_operation_t, role: number)
   return status(() => impl(operation, 'psa_pake_set_role').setRole(role));
 }
 
-/** `psa_pake_set_user`. */
-export function psa_pake_set_user(operation: psa_pake_operation_t, userId: Uint8Array): number {
-  return status(() => impl(operation, 'psa_pake_set_user').setUser(userId));
+/** `psa_pake_set_user`: `userId` `null` is NULL; `userIdLen` is `user_id_len` (see the module comment). */
+export function psa_pake_set_user(operation: psa_pake_operation_t, userId: Uint8Array | null, userIdLen?: number): number {
+  return status(() => impl(operation, 'psa_pake_set_user').setUser(userId, userIdLen));
 }
 
-/** `psa_pake_set_peer`. */
-export function psa_pake_set_peer(operation: psa_pake_operation_t, peerId: Uint8Array): number {
-  return status(() => impl(operation, 'psa_pake_set_peer').setPeer(peerId));
+/** `psa_pake_set_peer`: `peerId` `null` is NULL; `peerIdLen` is `peer_id_len` (see the module comment). */
+export function psa_pake_set_peer(operation: psa_pake_operation_t, peerId: Uint8Array | null, peerIdLen?: number): number {
+  return status(() => impl(operation, 'psa_pake_set_peer').setPeer(peerId, peerIdLen));
 }
 
-/** `psa_pake_set_context`. */
-export function psa_pake_set_context(operation: psa_pake_operation_t, context: Uint8Array): number {
-  return status(() => impl(operation, 'psa_pake_set_context').setContext(context));
+/** `psa_pake_set_context`: `context` `null` is NULL; `contextLen` is `context_len` (see the module comment). */
+export function psa_pake_set_context(operation: psa_pake_operation_t, context: Uint8Array | null, contextLen?: number): number {
+  return status(() => impl(operation, 'psa_pake_set_context').setContext(context, contextLen));
 }
 
 /** `psa_pake_output`: writes into `output` (its length is `output_size`) and sets `output_length`. */

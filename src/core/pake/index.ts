@@ -48,6 +48,31 @@ export interface PakeCipherSuite {
 }
 
 
+const EMPTY = new Uint8Array(0);
+
+/**
+ * A C input buffer `(const uint8_t *data, size_t length)` as the C facade
+ * passes it: `data` a `Uint8Array` or `null` (NULL), `length` the C length
+ * (omitted: the array's length, 0 for NULL). A length above the array's is
+ * INVALID_ARGUMENT (C would read past the buffer); a shorter one takes the
+ * first bytes. Returns `undefined` for NULL with a non-zero length, which the
+ * caller rejects as an invalid argument at its place in the order of checks.
+ */
+function cInput(data: unknown, length: unknown, fn: string, param: string): Uint8Array | undefined {
+  const n = length === undefined ? undefined : checkLength(length, fn, `${param}_len`);
+  if (data === null) return n === undefined || n === 0 ? EMPTY : undefined;
+  const bytes = checkBytes(data, fn, param);
+  if (n === undefined) return bytes;
+  if (n > bytes.length) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${param}_len ${n} is longer than ${param} (${bytes.length} bytes)`);
+  return bytes.subarray(0, n);
+}
+
+/** `data` from `cInput`; NULL with a non-zero length is INVALID_ARGUMENT (PSA: the buffer is not valid). */
+function present(data: Uint8Array | undefined, fn: string, param: string): Uint8Array {
+  if (data === undefined) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${param} is NULL with a non-zero length`);
+  return data;
+}
+
 /** Everything the setup stage collected, wiped once the driver has started or the operation ends. */
 interface Collected {
   readonly family: PakeFamily;
@@ -166,14 +191,16 @@ export class PakeOperation {
 
   /**
    * `psa_pake_set_user`: this party's identity, once, before the first output or input.
+   * `userId` `null` and `userIdLength` are C's NULL and `user_id_len` (the C facade's spelling, see `cInput`).
    * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, or the user identity is already set
-   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an empty J-PAKE or SRP identity, a WPA3-SAE identity that is not 6 bytes, or not a `Uint8Array`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: an empty J-PAKE or SRP identity, a WPA3-SAE identity that is not 6 bytes, NULL with a non-zero length, or not a `Uint8Array`
    */
-  setUser(userId: Uint8Array): void {
+  setUser(userId: Uint8Array | null, userIdLength?: number): void {
     const fn = 'psa_pake_set_user';
     this.#op.run(fn, () => {
-      const id = checkBytes(userId, fn, 'user_id');
+      const data = cInput(userId, userIdLength, fn, 'user_id');
       const inputs = this.#collecting(fn);
+      const id = present(data, fn, 'user_id');
       checkIdentity(inputs.family, id, fn);
       if (inputs.user !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the user identity is already set`);
       inputs.user = copyBytes(id);
@@ -181,15 +208,16 @@ export class PakeOperation {
   }
 
   /**
-   * `psa_pake_set_peer`: the peer's identity, once, before the first output or input.
+   * `psa_pake_set_peer`: the peer's identity, once, before the first output or input (`null` and `peerIdLength` as in `setUser`).
    * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, or the peer identity is already set
    * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: as `setUser`
    */
-  setPeer(peerId: Uint8Array): void {
+  setPeer(peerId: Uint8Array | null, peerIdLength?: number): void {
     const fn = 'psa_pake_set_peer';
     this.#op.run(fn, () => {
-      const id = checkBytes(peerId, fn, 'peer_id');
+      const data = cInput(peerId, peerIdLength, fn, 'peer_id');
       const inputs = this.#collecting(fn);
+      const id = present(data, fn, 'peer_id');
       checkIdentity(inputs.family, id, fn);
       if (inputs.peer !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the peer identity is already set`);
       inputs.peer = copyBytes(id);
@@ -197,16 +225,17 @@ export class PakeOperation {
   }
 
   /**
-   * `psa_pake_set_context`: SPAKE2+ only (an empty context still counts as set), once.
+   * `psa_pake_set_context`: SPAKE2+ only (an empty context still counts as set), once (`null` and `contextLength` as in `setUser`).
    * @throws {PsaError} `PSA_ERROR_BAD_STATE`: not in the setup stage, an algorithm without a context, or the context is already set
-   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `context` is not a `Uint8Array`
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: NULL with a non-zero length, or `context` is not a `Uint8Array`
    */
-  setContext(context: Uint8Array): void {
+  setContext(context: Uint8Array | null, contextLength?: number): void {
     const fn = 'psa_pake_set_context';
     this.#op.run(fn, () => {
-      const data = checkBytes(context, fn, 'context');
+      const given = cInput(context, contextLength, fn, 'context');
       const inputs = this.#collecting(fn);
       checkContextAllowed(inputs.family, fn);
+      const data = present(given, fn, 'context');
       if (inputs.context !== undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the context is already set`);
       inputs.context = copyBytes(data);
     });
