@@ -79,6 +79,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   'PSA_WANT_ALG_BLAKE2B_HASH512',
   'PSA_WANT_ALG_AES_MMO_ZIGBEE',
   'PSA_WANT_ALG_ASCON_HASH256',
+  'PSA_WANT_ALG_SM3',
 
   // The hashes are computed by the built-in (software) implementation.
   'MBEDTLS_PSA_BUILTIN_HASH',

@@ -99,7 +99,6 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
   PSA_ALG_BLAKE2SP_HASH256: 'parallel BLAKE2 variants are not implemented',
   PSA_ALG_MD2: 'obsolete hash, absent from Mbed TLS / TF-PSA-Crypto',
   PSA_ALG_MD4: 'obsolete hash, absent from Mbed TLS / TF-PSA-Crypto',
-  PSA_ALG_SM3: 'no SM3 implementation',
   PSA_ALG_DETERMINISTIC_HASH_ML_DSA: PQC,
   PSA_ALG_DETERMINISTIC_HASH_SLH_DSA: PQC,
   PSA_ALG_DETERMINISTIC_ML_DSA: PQC,

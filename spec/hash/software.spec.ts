@@ -26,6 +26,7 @@ const NODE_NAMES: ReadonlyArray<readonly [string, number, string, number?]> = [
   ['SHA3_256', 0x02000011, 'sha3-256'],
   ['SHA3_384', 0x02000012, 'sha3-384'],
   ['SHA3_512', 0x02000013, 'sha3-512'],
+  ['SM3', 0x02000014, 'sm3'],
   ['SHAKE256_512', 0x02000015, 'shake256', 64],
   ['BLAKE2S_HASH256', 0x0200001c, 'blake2s256'],
   ['BLAKE2B_HASH512', 0x0200001e, 'blake2b512'],
@@ -107,8 +108,8 @@ describe('software hash driver', () => {
   }
 
   it('rejects hash algorithms it lacks with NOT_SUPPORTED', () => {
-    // MD2, MD4, SHA-256/192, SM3, SHAKE128/256, BLAKE2sp, BLAKE2bp, ANY_HASH, CATEGORY_HASH
-    for (const alg of [0x02000001, 0x02000002, 0x0200000e, 0x02000014, 0x02000016, 0x0200001d, 0x0200001f, 0x020000ff, 0x02000000]) {
+    // MD2, MD4, SHA-256/192, SHAKE128/256, BLAKE2sp, BLAKE2bp, ANY_HASH, CATEGORY_HASH
+    for (const alg of [0x02000001, 0x02000002, 0x0200000e, 0x02000016, 0x0200001d, 0x0200001f, 0x020000ff, 0x02000000]) {
       expect(statusOf(() => softwareHashSetup(alg)), alg.toString(16)).toBe(PSA_ERROR_NOT_SUPPORTED);
       expect(statusOf(() => softwareHashCompute(alg, new Uint8Array(0))), alg.toString(16)).toBe(PSA_ERROR_NOT_SUPPORTED);
     }

@@ -1,7 +1,9 @@
 /**
  * Software hash driver: every PSA hash algorithm the package builds in,
- * computed with @noble/hashes. Merkle–Damgård hashes (MD5, RIPEMD-160,
- * SHA-1, SHA-2) also support suspend and resume in the PSA state encoding.
+ * computed with @noble/hashes or, for AES-MMO, SM3 and Ascon-Hash256, with
+ * this package's own modules in noble's shape. The Merkle–Damgård hashes
+ * with a PSA suspend format (MD5, RIPEMD-160, SHA-1, SHA-2) also support
+ * suspend and resume in the PSA state encoding; SM3 has none in the spec.
  * @module
  */
 import type { Hash } from '@noble/hashes/utils.js';

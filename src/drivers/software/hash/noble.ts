@@ -1,15 +1,17 @@
 /**
  * The noble hash functions behind the PSA hash identifiers that have an
- * HMAC block size (MD5, RIPEMD-160, SHA-1, SHA-2, SHA-3): the one table that
- * the software hash driver (with the suspend layouts of the Merkle–Damgård
- * hashes), HMAC, deterministic ECDSA (RFC 6979) and the key derivations
- * draw from.
+ * HMAC block size (MD5, RIPEMD-160, SHA-1, SHA-2, SHA-3, and SM3, this
+ * package's own implementation in noble's shape: `sm3.ts`): the one table
+ * that the software hash driver (with the suspend layouts of the
+ * Merkle–Damgård hashes the spec gives one), HMAC, deterministic ECDSA
+ * (RFC 6979) and the key derivations draw from.
  * @module
  */
 import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
 import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
 import type { CHash } from '@noble/hashes/utils.js';
+import { sm3 } from './sm3.js';
 import {
   PSA_ALG_MD5,
   PSA_ALG_RIPEMD160,
@@ -24,6 +26,7 @@ import {
   PSA_ALG_SHA_512,
   PSA_ALG_SHA_512_224,
   PSA_ALG_SHA_512_256,
+  PSA_ALG_SM3,
 } from '../../../values/algorithms.js';
 
 /**
@@ -64,6 +67,8 @@ export const NOBLE_HASHES: ReadonlyMap<number, NobleHashEntry> = new Map<number,
   [PSA_ALG_SHA3_256, { hash: sha3_256 }],
   [PSA_ALG_SHA3_384, { hash: sha3_384 }],
   [PSA_ALG_SHA3_512, { hash: sha3_512 }],
+  // No suspend layout: the spec defines no hash suspend state for SM3.
+  [PSA_ALG_SM3, { hash: sm3 }],
 ]);
 
 /** The same table as PSA hash identifier → noble hash function (HMAC, RFC 6979, the KDFs). */
