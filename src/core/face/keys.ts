@@ -95,15 +95,16 @@ export interface KeyMethods {
   /**
    * `psa_destroy_key`.
    * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key (id 0 is a no-op)
-   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: a read-only key (its copy in memory is still dropped)
+   * @throws {PsaError} `PSA_ERROR_NOT_PERMITTED`: a read-only key, or one whose storage entry is write-once (the record stays; its copy in memory is still dropped)
    * @throws {PsaError} `PSA_ERROR_STORAGE_FAILURE`, `PSA_ERROR_DATA_INVALID`: its storage entry cannot be removed
    * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
    */
   destroyKey(id: number): void;
 
   /**
-   * `psa_purge_key`.
-   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key
+   * `psa_purge_key`: drop the copy in memory of a persistent or built-in key (it stays in
+   * storage); SUCCESS too when it is not loaded.
+   * @throws {PsaError} `PSA_ERROR_INVALID_HANDLE`: no such key anywhere (the spec's status for an invalid id)
    * @throws {PsaError} `PSA_ERROR_BAD_STATE`: the instance is closed
    */
   purgeKey(id: number): void;
