@@ -88,10 +88,11 @@ describe('psa_encapsulate / psa_decapsulate', () => {
 });
 
 describe('0x7fffffff: no wildcard for Mbed TLS\'s psa_key_policy_permits', () => {
-  // Mbed TLS's PSA_ALG_IS_WILDCARD (crypto_values.h) is false for 0x7fffffff, so its policy check
-  // answers NOT_PERMITTED; the key policy check (core/keys/policy.ts) uses the spec's macro, for which
-  // PSA_ALG_GET_HASH(0x7fffffff) is ANY_HASH: INVALID_ARGUMENT until that check follows Mbed TLS.
-  it.fails('psa_asymmetric_encrypt(P-256 key, 0x7fffffff) → NOT_PERMITTED (policy check in core/keys/policy.ts)', () => {
+  // Mbed TLS's PSA_ALG_IS_WILDCARD (crypto_values.h) is false for 0x7fffffff (the spec's macro, which
+  // looks at the hash byte only, says true), so psa_key_policy_permits answers NOT_PERMITTED.
+  it('psa_asymmetric_encrypt / decrypt, psa_encapsulate with 0x7fffffff on the P-256 key → NOT_PERMITTED', () => {
     expect(statusOfCall(() => psa.asymmetricEncrypt(ecdsaPair, 0x7fffffff, DATA))).toBe(v.PSA_ERROR_NOT_PERMITTED);
+    expect(statusOfCall(() => psa.asymmetricDecrypt(ecdsaPair, 0x7fffffff, DATA))).toBe(v.PSA_ERROR_NOT_PERMITTED);
+    expect(statusOfCall(() => psa.encapsulate(ecdsaPair, 0x0c0001ff, SECRET_ATTRIBUTES))).toBe(v.PSA_ERROR_NOT_PERMITTED);
   });
 });

@@ -35,6 +35,7 @@ import {
   PSA_ECC_FAMILY_SECP_R1,
   PSA_ERROR_BAD_STATE,
   PSA_ERROR_INVALID_ARGUMENT,
+  PSA_ERROR_NOT_PERMITTED,
   PSA_ERROR_NOT_SUPPORTED,
   PSA_KEY_TYPE_PASSWORD,
   PSA_KEY_TYPE_SPAKE2P_KEY_PAIR,
@@ -177,6 +178,15 @@ describe('psa-crypto/c PAKE arguments', () => {
     }
     const op = C.psa_pake_operation_init();
     expect(C.psa_pake_setup(op, password, suite(JPAKE, P256, 2))).toBe(PSA_ERROR_INVALID_ARGUMENT);
+  });
+});
+
+describe('psa_pake_setup: the key policy with Mbed TLS\'s wildcard test (psa_key_policy_permits)', () => {
+  it('J-PAKE(ANY_HASH) as the suite\'s algorithm is a specific value there: NOT_PERMITTED for a J-PAKE(SHA-256) key', () => {
+    const psa = createPsa();
+    const key = psa.importKey({ type: PSA_KEY_TYPE_PASSWORD, usage: PSA_KEY_USAGE_DERIVE, alg: JPAKE }, text('abcd'));
+    const anyHash = PSA_ALG_JPAKE(0x020000ff);
+    expect(statusOfCall(() => psa.pakeSetup(key, { algorithm: anyHash, primitive: P256 }))).toBe(PSA_ERROR_NOT_PERMITTED);
   });
 });
 

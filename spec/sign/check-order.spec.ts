@@ -53,11 +53,14 @@ describe('psa_sign_hash / psa_verify_hash: policy before the key and the driver 
   });
 
   // psa_key_policy_permits tests Mbed TLS's PSA_ALG_IS_WILDCARD (crypto_values.h: hash-and-sign with
-  // ANY_HASH, MAC/AEAD at-least-length, or ANY_HASH itself), for which 0x7fffffff is no wildcard, so
-  // the policy answers NOT_PERMITTED. The key policy check (core/keys/policy.ts) uses the spec's
-  // PSA_ALG_IS_WILDCARD, whose PSA_ALG_GET_HASH(0x7fffffff) is ANY_HASH: INVALID_ARGUMENT until it follows Mbed TLS.
-  it.fails('psa_sign_hash(P-256 ECDSA(SHA-256) key, 0x7fffffff) → NOT_PERMITTED (policy check in core/keys/policy.ts)', () => {
+  // ANY_HASH, MAC/AEAD at-least-length, or ANY_HASH itself), for which 0x7fffffff is no wildcard (the
+  // spec's macro says it is: its hash byte is 0xff), so the policy answers NOT_PERMITTED.
+  it('psa_sign_hash / psa_verify_hash(P-256 ECDSA(SHA-256) key, 0x7fffffff) → NOT_PERMITTED (psa_key_policy_permits)', () => {
     expect(statusOfCall(() => psa.signHash(pair, 0x7fffffff, HASH))).toBe(v.PSA_ERROR_NOT_PERMITTED);
+    expect(statusOfCall(() => psa.verifyHash(pair, 0x7fffffff, HASH, SIGNATURE))).toBe(v.PSA_ERROR_NOT_PERMITTED);
+    const sign = psa.signHashInterruptible();
+    expect(statusOfCall(() => sign.start(pair, 0x7fffffff, HASH))).toBe(v.PSA_ERROR_NOT_PERMITTED);
+    sign.abort();
   });
 });
 

@@ -2,7 +2,8 @@
  * `psa_asymmetric_encrypt` / `psa_asymmetric_decrypt`, with the checks, their
  * order and the statuses of Mbed TLS (`psa_crypto.c`): a salt (OAEP label)
  * with a non-OAEP algorithm is INVALID_ARGUMENT before the key is looked up;
- * then the key policy (usage ENCRYPT or DECRYPT, the algorithm); then the key
+ * then the key policy (usage ENCRYPT or DECRYPT, the algorithm, with Mbed
+ * TLS's wildcard test: `acquireKeyFor`); then the key
  * type (asymmetric for encryption, a key pair for decryption); then the
  * driver. For encryption, an output buffer shorter than the modulus is
  * BUFFER_TOO_SMALL before the message is looked at (as the Mbed TLS RSA
@@ -23,7 +24,7 @@ import {
 } from '../values/index.js';
 import { driverAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { withKey } from './keys/management.js';
+import { withKeyFor } from './mac.js';
 
 function checkSalt(alg: number, salt: Uint8Array, fn: string): void {
   if (!PSA_ALG_IS_RSA_OAEP(alg) && salt.length !== 0) {
@@ -36,7 +37,7 @@ export function asymmetricEncrypt(ctx: CoreContext, key: number, alg: number, in
   outputSize?: number): Uint8Array {
   const fn = 'psa_asymmetric_encrypt';
   checkSalt(alg, salt, fn);
-  return withKey(ctx, key, PSA_KEY_USAGE_ENCRYPT, alg, fn, (slot) => {
+  return withKeyFor(ctx, key, PSA_KEY_USAGE_ENCRYPT, alg, fn, (slot) => {
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_PUBLIC_KEY(a.type) && !PSA_KEY_TYPE_IS_KEY_PAIR(a.type)) {
       fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a.type, 'keyType')} is not an asymmetric key`);
@@ -56,7 +57,7 @@ export function asymmetricDecrypt(ctx: CoreContext, key: number, alg: number, in
   outputSize?: number): Uint8Array {
   const fn = 'psa_asymmetric_decrypt';
   checkSalt(alg, salt, fn);
-  return withKey(ctx, key, PSA_KEY_USAGE_DECRYPT, alg, fn, (slot) => {
+  return withKeyFor(ctx, key, PSA_KEY_USAGE_DECRYPT, alg, fn, (slot) => {
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_KEY_PAIR(a.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a.type, 'keyType')} is not a key pair`);
     const out = ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.asymmetricDecrypt !== undefined,

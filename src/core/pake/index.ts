@@ -22,7 +22,7 @@ import { PSA_PAKE_CONFIRMED_KEY, PSA_PAKE_ROLE_NONE } from '../../values/pake.js
 import { driverAttributes, type ResolvedKeyAttributes } from '../keys/attributes.js';
 import type { CoreContext } from '../context.js';
 import { createKey } from '../keys/creation.js';
-import { withKey } from '../keys/management.js';
+import { withKeyFor } from '../mac.js';
 import {
   checkContextAllowed,
   checkIdentity,
@@ -151,7 +151,7 @@ export class PakeOperation {
       const ctx = this.#core(fn);
       const family = pakeFamilyOf(alg, fn);
       checkKeyConfirmation(keyConfirmation, fn);
-      const collected = withKey(ctx, passwordKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+      const collected = withKeyFor(ctx, passwordKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
         const a = slot.attributes;
         checkPasswordKey(family, primitive, a.type, a.bits, fn, alg);
         return {

@@ -5,8 +5,9 @@
  * (`psa_sign_internal` / `psa_verify_internal`): the algorithm
  * (`sign/rules.ts`), an empty signature buffer (BUFFER_TOO_SMALL), the key
  * policy (usage SIGN_HASH / VERIFY_HASH / SIGN_MESSAGE / VERIFY_MESSAGE and
- * the algorithm), a public key asked to sign (INVALID_ARGUMENT), then the
- * driver. A message signed with a hash-and-sign algorithm is hashed by the
+ * the algorithm, with Mbed TLS's wildcard test: `acquireKeyFor`, so a value
+ * such as 0x7fffffff is NOT_PERMITTED, not a wildcard), a public key asked
+ * to sign (INVALID_ARGUMENT), then the driver. A message signed with a hash-and-sign algorithm is hashed by the
  * core and signed as a hash (`psa_sign_message_builtin`); the message-only
  * algorithms (PureEdDSA, EdDSA with context) go to the driver's message
  * entry points.
@@ -31,7 +32,7 @@ import {
 import type { CoreContext } from '../context.js';
 import { hashCompute, type HashProvider } from '../hash.js';
 import type { KeySlot } from '../keys/slot.js';
-import { withKey } from '../keys/management.js';
+import { withKeyFor } from '../mac.js';
 import { checkSignAlg, isMessageOnly, signHashAlg } from './rules.js';
 import { driverAttributes } from '../keys/attributes.js';
 
@@ -111,7 +112,7 @@ function signInternal(env: SignEnv, key: number, isMessage: boolean, alg: number
     checkSignAlg(env.hashes, isMessage, alg, context, fn);
     if (signatureSize === 0) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: empty signature buffer`);
     const usage = isMessage ? PSA_KEY_USAGE_SIGN_MESSAGE : PSA_KEY_USAGE_SIGN_HASH;
-    return withKey(env.ctx, key, usage, alg, fn, (slot) => {
+    return withKeyFor(env.ctx, key, usage, alg, fn, (slot) => {
       checkSigningKey(slot, alg, signatureSize, fn);
       let signature: Uint8Array;
       if (isMessage && isMessageOnly(alg)) {
@@ -135,7 +136,7 @@ function verifyInternal(env: SignEnv, key: number, isMessage: boolean, alg: numb
   try {
     checkSignAlg(env.hashes, isMessage, alg, context, fn);
     const usage = isMessage ? PSA_KEY_USAGE_VERIFY_MESSAGE : PSA_KEY_USAGE_VERIFY_HASH;
-    withKey(env.ctx, key, usage, alg, fn, (slot) => {
+    withKeyFor(env.ctx, key, usage, alg, fn, (slot) => {
       if (isMessage && isMessageOnly(alg)) {
         driverVerifyMessage(env, slot, alg, input, signature, context, fn);
       } else if (isMessage) {
