@@ -3,7 +3,7 @@
  * order and the statuses of Mbed TLS (`psa_crypto.c`): a salt (OAEP label)
  * with a non-OAEP algorithm is INVALID_ARGUMENT before the key is looked up;
  * then the key policy (usage ENCRYPT or DECRYPT, the algorithm, with Mbed
- * TLS's wildcard test: `acquireKeyFor`); then the key
+ * TLS's wildcard test: `acquireKey`); then the key
  * type (asymmetric for encryption, a key pair for decryption); then the
  * driver. For encryption, an output buffer shorter than the modulus is
  * BUFFER_TOO_SMALL before the message is looked at (as the Mbed TLS RSA
@@ -11,6 +11,7 @@
  * the buffer after a successful decryption.
  * @module
  */
+import { withKey } from './keys/management.js';
 import { fail } from '../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT } from '../values/status.js';
 import {
@@ -24,7 +25,6 @@ import {
 } from '../values/index.js';
 import { driverAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { withKeyFor } from './mac.js';
 
 function checkSalt(alg: number, salt: Uint8Array, fn: string): void {
   if (!PSA_ALG_IS_RSA_OAEP(alg) && salt.length !== 0) {
@@ -37,7 +37,7 @@ export function asymmetricEncrypt(ctx: CoreContext, key: number, alg: number, in
   outputSize?: number): Uint8Array {
   const fn = 'psa_asymmetric_encrypt';
   checkSalt(alg, salt, fn);
-  return withKeyFor(ctx, key, PSA_KEY_USAGE_ENCRYPT, alg, fn, (slot) => {
+  return withKey(ctx, key, PSA_KEY_USAGE_ENCRYPT, alg, fn, (slot) => {
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_PUBLIC_KEY(a.type) && !PSA_KEY_TYPE_IS_KEY_PAIR(a.type)) {
       fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a.type, 'keyType')} is not an asymmetric key`);
@@ -57,7 +57,7 @@ export function asymmetricDecrypt(ctx: CoreContext, key: number, alg: number, in
   outputSize?: number): Uint8Array {
   const fn = 'psa_asymmetric_decrypt';
   checkSalt(alg, salt, fn);
-  return withKeyFor(ctx, key, PSA_KEY_USAGE_DECRYPT, alg, fn, (slot) => {
+  return withKey(ctx, key, PSA_KEY_USAGE_DECRYPT, alg, fn, (slot) => {
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_KEY_PAIR(a.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a.type, 'keyType')} is not a key pair`);
     const out = ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.asymmetricDecrypt !== undefined,

@@ -4,12 +4,13 @@
  * (encrypt/decrypt setup, generate/set IV, update, finish, abort), with
  * the statuses, the order of checks and the state machine of Mbed TLS
  * (`psa_crypto.c` and its built-in cipher driver): a non-cipher algorithm
- * first, then the key's usage and policy (`acquireKeyFor`, Mbed TLS's
+ * first, then the key's usage and policy (`acquireKey`, Mbed TLS's
  * `psa_get_and_lock_key_slot_with_policy`), then the driver; any failure of
  * an active operation aborts it, and an output buffer is too small exactly
  * where Mbed TLS says so.
  * @module
  */
+import { withKey, acquireKey } from './keys/management.js';
 import type { CipherContext, CipherEntryPoints } from '../drivers/cipher.js';
 import type { DriverEntryPoints } from '../drivers/driver.js';
 import { cipherThroughContext } from '../drivers/single-part.js';
@@ -31,10 +32,9 @@ import {
   describe,
 } from '../values/index.js';
 import type { CoreContext } from './context.js';
-import { acquireKeyFor, withKeyFor } from './mac.js';
+
 import { checkBytes, checkLength, checkUint } from './validate.js';
 import { OperationState } from './operation.js';
-
 
 /** `alg` as an unsigned 32-bit cipher algorithm; INVALID_ARGUMENT for anything else. */
 function cipherAlgorithm(alg: unknown, fn: string): number {
@@ -98,7 +98,7 @@ export function cipherEncrypt(ctx: CoreContext, key: number, alg: number, input:
   const a = cipherAlgorithm(alg, fn);
   const data = checkBytes(input, fn, 'input');
   const size = outputSizeArgument(outputSize, fn);
-  return withKeyFor(ctx, checkUint(key, fn, 'key'), PSA_KEY_USAGE_ENCRYPT, a, fn, (slot) => {
+  return withKey(ctx, checkUint(key, fn, 'key'), PSA_KEY_USAGE_ENCRYPT, a, fn, (slot) => {
     const attrs = slot.attributes;
     const ivLength = PSA_CIPHER_IV_LENGTH(attrs.type, a);
     if (ivLength > 0 && size < ivLength) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: output buffer smaller than the IV`);
@@ -122,7 +122,7 @@ export function cipherDecrypt(ctx: CoreContext, key: number, alg: number, input:
   const a = cipherAlgorithm(alg, fn);
   const data = checkBytes(input, fn, 'input');
   const size = outputSizeArgument(outputSize, fn);
-  return withKeyFor(ctx, checkUint(key, fn, 'key'), PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
+  return withKey(ctx, checkUint(key, fn, 'key'), PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
     const attrs = slot.attributes;
     const ivLength = PSA_CIPHER_IV_LENGTH(attrs.type, a);
     if (data.length < ivLength) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: input shorter than the ${ivLength}-byte IV`);
@@ -192,7 +192,7 @@ export class CipherOperation {
       this.#op.requireIdle(fn);
       const a = cipherAlgorithm(alg, fn);
       const usage = encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT;
-      const slot = acquireKeyFor(this.#core, checkUint(key, fn, 'key'), usage, a, fn);
+      const slot = acquireKey(this.#core, checkUint(key, fn, 'key'), usage, a, fn);
       try {
         const attrs = slot.attributes;
         this.#op.start(this.#core.dispatch.keyCall(attrs.lifetime, fn, (d) => d.cipherSetup !== undefined, (d) =>

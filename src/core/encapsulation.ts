@@ -28,8 +28,7 @@ import {
 } from '../values/index.js';
 import { driverAttributes, type ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
-import { importKey } from './keys/management.js';
-import { withKeyFor } from './mac.js';
+import { importKey, withKey } from './keys/management.js';
 
 /** The result of `psa_encapsulate`: the new shared-secret key and the ciphertext for the peer. */
 export interface EncapsulateResult {
@@ -56,7 +55,7 @@ function checkCommon(alg: number, attributes: ResolvedKeyAttributes, fn: string)
 export function encapsulate(ctx: CoreContext, key: number, alg: number, attributes: ResolvedKeyAttributes, ciphertextSize?: number): EncapsulateResult {
   const fn = 'psa_encapsulate';
   checkCommon(alg, attributes, fn);
-  return withKeyFor(ctx, key, PSA_KEY_USAGE_ENCRYPT, alg, fn, (slot) => {
+  return withKey(ctx, key, PSA_KEY_USAGE_ENCRYPT, alg, fn, (slot) => {
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_ASYMMETRIC(a.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a.type, 'keyType')} is not an asymmetric key`);
     const needed = PSA_ENCAPSULATE_CIPHERTEXT_SIZE(a.type, a.bits, alg);
@@ -83,7 +82,7 @@ export function encapsulate(ctx: CoreContext, key: number, alg: number, attribut
 export function decapsulate(ctx: CoreContext, key: number, alg: number, ciphertext: Uint8Array, attributes: ResolvedKeyAttributes): number {
   const fn = 'psa_decapsulate';
   checkCommon(alg, attributes, fn);
-  return withKeyFor(ctx, key, PSA_KEY_USAGE_DECRYPT, alg, fn, (slot) => {
+  return withKey(ctx, key, PSA_KEY_USAGE_DECRYPT, alg, fn, (slot) => {
     const a = slot.attributes;
     if (!PSA_KEY_TYPE_IS_KEY_PAIR(a.type)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: decapsulation needs a key pair, not ${describe(a.type, 'keyType')}`);
     const secret = ctx.dispatch.keyCall(a.lifetime, fn, (d) => d.decapsulate !== undefined,

@@ -27,8 +27,7 @@ import {
 import { driverAttributes, type ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import type { KeySlot } from './keys/slot.js';
-import { importKey } from './keys/management.js';
-import { withKeyFor } from './mac.js';
+import { importKey, withKey } from './keys/management.js';
 
 /**
  * The raw shared secret of the key in `slot` (already acquired with usage
@@ -56,7 +55,7 @@ export function keyAgreementSecret(ctx: CoreContext, slot: KeySlot, rawAlg: numb
 export function rawKeyAgreement(ctx: CoreContext, alg: number, key: number, peerKey: Uint8Array, outputSize?: number): Uint8Array {
   const fn = 'psa_raw_key_agreement';
   if (!PSA_ALG_IS_KEY_AGREEMENT(alg)) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is not a key agreement algorithm`);
-  return withKeyFor(ctx, key, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+  return withKey(ctx, key, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
     const expected = PSA_RAW_KEY_AGREEMENT_OUTPUT_SIZE(slot.attributes.type, slot.attributes.bits);
     if (outputSize !== undefined && outputSize < expected) {
       fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: output buffer of ${outputSize} bytes, ${expected} needed`);

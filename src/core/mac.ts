@@ -6,8 +6,9 @@
  * a specific algorithm), then algorithm/key compatibility and MAC length,
  * then the caller's buffer. Any failure of an active operation aborts it.
  *
- * The policy check of a request is Mbed TLS's (`acquireKeyFor`, shared with
- * the cipher, AEAD and key-wrapping functions): HMAC(ANY_HASH) is a specific
+ * The policy check of a request is Mbed TLS's (`acquireKey` in
+ * `keys/management.ts` with `isRequestWildcard` in `keys/policy.ts`, the one
+ * rule for every function that takes a key): HMAC(ANY_HASH) is a specific
  * algorithm there, so an HMAC-SHA-256 key refuses it with NOT_PERMITTED and
  * a key whose policy is HMAC(ANY_HASH) reaches the MAC length check, which
  * answers NOT_SUPPORTED (no hash, so a 0-byte MAC).
@@ -21,19 +22,12 @@ import {
   PSA_ERROR_GENERIC_ERROR,
   PSA_ERROR_INVALID_ARGUMENT,
   PSA_ERROR_INVALID_SIGNATURE,
-  PSA_ERROR_NOT_PERMITTED,
   PSA_ERROR_NOT_SUPPORTED,
 } from '../values/status.js';
 import {
-  PSA_ALG_ANY_HASH,
-  PSA_ALG_CCM_STAR_ANY_TAG,
   PSA_ALG_FULL_LENGTH_MAC,
-  PSA_ALG_IS_AEAD,
   PSA_ALG_IS_BLAKE2_MAC,
-  PSA_ALG_IS_HASH_AND_SIGN,
   PSA_ALG_IS_MAC,
-  PSA_ALG_IS_WILDCARD,
-  PSA_ALG_SIGN_GET_HASH,
   PSA_HASH_LENGTH,
   PSA_KEY_TYPE_BLAKE2,
   PSA_KEY_USAGE_SIGN_MESSAGE,
@@ -45,62 +39,11 @@ import {
 import { driverAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import type { KeySlot } from './keys/slot.js';
-import { acquireKey } from './keys/management.js';
-import { algorithmPermits, macKeyCanDo } from './keys/policy.js';
+import { withKey } from './keys/management.js';
+import { macKeyCanDo } from './keys/policy.js';
 import { checkBytes, checkLength, checkUint, constantTimeEqual } from './validate.js';
 import { copyRange } from '../bytes.js';
 import { OperationState } from './operation.js';
-
-/** The at-least-this-length flag of MAC and AEAD algorithms (bit 15). */
-const AT_LEAST_THIS_LENGTH_FLAG = 0x00008000;
-
-/**
- * Mbed TLS 3.6's `PSA_ALG_IS_WILDCARD` (`crypto_values.h`), the test its
- * `psa_key_policy_permits` applies to a requested algorithm before the
- * policy (INVALID_ARGUMENT): a hash-and-sign algorithm with ANY_HASH, a MAC
- * or AEAD algorithm with the at-least-this-length flag, ANY_HASH itself.
- * The spec's macro also counts every other algorithm whose hash field is
- * ANY_HASH (HMAC(ANY_HASH), HKDF(ANY_HASH), any value ending in 0xff); Mbed
- * TLS takes those as specific algorithms, which the policy then permits or
- * not. `PSA_ALG_CCM_STAR_ANY_TAG` (PSA 1.2, not in Mbed TLS 3.6) keeps the
- * spec's rule.
- */
-export function isRequestWildcard(alg: number): boolean {
-  if (PSA_ALG_IS_HASH_AND_SIGN(alg)) return PSA_ALG_SIGN_GET_HASH(alg) === PSA_ALG_ANY_HASH;
-  if (PSA_ALG_IS_MAC(alg) || PSA_ALG_IS_AEAD(alg)) return (alg & AT_LEAST_THIS_LENGTH_FLAG) !== 0;
-  return alg === PSA_ALG_ANY_HASH || alg === PSA_ALG_CCM_STAR_ANY_TAG;
-}
-
-/**
- * Mbed TLS's `psa_get_and_lock_key_slot_with_policy` for a requested
- * algorithm, as the symmetric functions (MAC, cipher, AEAD, key wrapping)
- * call it: the key, its usage flags (NOT_PERMITTED), then
- * `psa_key_policy_permits` with Mbed TLS's wildcard test
- * (`isRequestWildcard`: INVALID_ARGUMENT) and the policy (NOT_PERMITTED),
- * before any check of the algorithm's validity. Release the slot with
- * `ctx.store.release`.
- */
-export function acquireKeyFor(ctx: CoreContext, id: number, usage: number, alg: number, fn: string): KeySlot {
-  if (alg === 0 || !PSA_ALG_IS_WILDCARD(alg) || isRequestWildcard(alg)) return acquireKey(ctx, id, usage, alg, fn);
-  // A wildcard to the spec, a specific algorithm to Mbed TLS: the policy decides.
-  const slot = acquireKey(ctx, id, usage, 0, fn);
-  const a = slot.attributes;
-  if (!algorithmPermits(a.type, a.alg, alg) && !algorithmPermits(a.type, a.alg2, alg)) {
-    ctx.store.release(slot);
-    fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the key policy does not permit ${describe(alg, 'alg')}`);
-  }
-  return slot;
-}
-
-/** Run `body` with a key acquired as in `acquireKeyFor`, releasing it afterwards. */
-export function withKeyFor<T>(ctx: CoreContext, id: number, usage: number, alg: number, fn: string, body: (slot: KeySlot) => T): T {
-  const slot = acquireKeyFor(ctx, id, usage, alg, fn);
-  try {
-    return body(slot);
-  } finally {
-    ctx.store.release(slot);
-  }
-}
 
 /** Shortest MAC accepted (Mbed TLS: shorter ones can be brute-forced). */
 export const MAC_MIN_LENGTH = 4;
@@ -168,7 +111,7 @@ function computeFull(ctx: CoreContext, slot: KeySlot, alg: number, input: Uint8A
 
 /** The truncated MAC of `input` with key `key`, checked as Mbed TLS does. */
 function computeMac(ctx: CoreContext, key: number, alg: number, input: Uint8Array, usage: number, fn: string, macSize?: number): Uint8Array {
-  return withKeyFor(ctx, key, usage, alg, fn, (slot) => {
+  return withKey(ctx, key, usage, alg, fn, (slot) => {
     const length = macLengthFor(alg, slot.attributes.type, slot.attributes.bits, fn);
     if (macSize !== undefined && macSize < length) {
       fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: MAC buffer of ${macSize} bytes, ${length} needed`);
@@ -271,7 +214,7 @@ export class MacOperation {
       const a = checkUint(alg, fn, 'alg');
       const usage = isSign ? PSA_KEY_USAGE_SIGN_MESSAGE : PSA_KEY_USAGE_VERIFY_MESSAGE;
       const ctx = this.#core(fn);
-      withKeyFor(ctx, id, usage, a, fn, (slot) => {
+      withKey(ctx, id, usage, a, fn, (slot) => {
         const length = macLengthFor(a, slot.attributes.type, slot.attributes.bits, fn);
         this.#op.start(startContext(ctx, slot, a, fn));
         this.#alg = a;

@@ -7,7 +7,7 @@
  * Mbed TLS has no key wrapping; the order of checks is the one its cipher
  * and AEAD functions follow (`psa_cipher_encrypt`, `psa_aead_encrypt`): the
  * algorithm's category, then the wrapping key's usage and policy
- * (`acquireKeyFor`, as `psa_get_and_lock_key_slot_with_policy`), then its
+ * (`acquireKey`, as `psa_get_and_lock_key_slot_with_policy`), then its
  * type and the algorithm's support, then the data (the key being wrapped,
  * or the wrapped data and the new key's attributes), then the buffer.
  * @module
@@ -38,7 +38,7 @@ import type { ResolvedKeyAttributes } from './keys/attributes.js';
 import type { CoreContext } from './context.js';
 import { createKey } from './keys/creation.js';
 import { exportKey, withKey } from './keys/management.js';
-import { withKeyFor } from './mac.js';
+
 import type { KeySlot } from './keys/slot.js';
 import { copyBytes } from '../bytes.js';
 
@@ -103,7 +103,7 @@ function keyDataToWrap(ctx: CoreContext, key: number, fn: string): Uint8Array {
 export function wrapKey(ctx: CoreContext, wrappingKey: number, alg: number, key: number, dataSize?: number): Uint8Array {
   const fn = 'psa_wrap_key';
   checkWrapAlgorithm(alg, fn);
-  return withKeyFor(ctx, wrappingKey, PSA_KEY_USAGE_WRAP, alg, fn, (wrapping: KeySlot) => {
+  return withKey(ctx, wrappingKey, PSA_KEY_USAGE_WRAP, alg, fn, (wrapping: KeySlot) => {
     const w = wrapping.attributes;
     checkWrappingKey(w.type, alg, fn);
     const data = keyDataToWrap(ctx, key, fn);
@@ -139,7 +139,7 @@ export function unwrapKey(
 ): number {
   const fn = 'psa_unwrap_key';
   checkWrapAlgorithm(alg, fn);
-  return withKeyFor(ctx, wrappingKey, PSA_KEY_USAGE_UNWRAP, alg, fn, (wrapping: KeySlot) => {
+  return withKey(ctx, wrappingKey, PSA_KEY_USAGE_UNWRAP, alg, fn, (wrapping: KeySlot) => {
     const w = wrapping.attributes;
     checkWrappingKey(w.type, alg, fn);
     if (data.length === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: empty wrapped data`);

@@ -6,6 +6,7 @@
  * the drivers' (`src/drivers/aead.ts`).
  * @module
  */
+import { withKey } from '../keys/management.js';
 import type { DriverEntryPoints } from '../../drivers/driver.js';
 import { aeadThroughContext } from '../../drivers/single-part.js';
 import { fail } from '../../values/error.js';
@@ -20,7 +21,7 @@ import {
   optionalSize,
 } from './rules.js';
 import type { CoreContext } from '../context.js';
-import { withKeyFor } from '../mac.js';
+
 import { checkBytes, checkUint } from '../validate.js';
 
 const hasSetup = (d: DriverEntryPoints): boolean => d.aeadSetup !== undefined;
@@ -39,7 +40,7 @@ export function aeadEncrypt(ctx: CoreContext, key: number, alg: number, nonce: U
   const ad = checkBytes(additionalData, fn, 'additional_data');
   const input = checkBytes(plaintext, fn, 'plaintext');
   const size = optionalSize(ciphertextSize, fn, 'ciphertext_size');
-  return withKeyFor(ctx, id, PSA_KEY_USAGE_ENCRYPT, a, fn, (slot) => {
+  return withKey(ctx, id, PSA_KEY_USAGE_ENCRYPT, a, fn, (slot) => {
     checkNonceLength(a, n.length, fn);
     checkAeadKeyType(slot.attributes.type, a, fn);
     const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(a);
@@ -69,7 +70,7 @@ export function aeadDecrypt(ctx: CoreContext, key: number, alg: number, nonce: U
   const ad = checkBytes(additionalData, fn, 'additional_data');
   const input = checkBytes(ciphertext, fn, 'ciphertext');
   const size = optionalSize(plaintextSize, fn, 'plaintext_size');
-  return withKeyFor(ctx, id, PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
+  return withKey(ctx, id, PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
     checkNonceLength(a, n.length, fn);
     checkAeadKeyType(slot.attributes.type, a, fn);
     const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(a);

@@ -6,6 +6,7 @@
  * declared lengths are enforced; CCM needs them before any data.
  * @module
  */
+import { withKey } from '../keys/management.js';
 import type { AeadContext } from '../../drivers/aead.js';
 import type { DriverEntryPoints } from '../../drivers/driver.js';
 import { fail } from '../../values/error.js';
@@ -33,7 +34,7 @@ import {
   sizeArgument,
 } from './rules.js';
 import type { CoreContext } from '../context.js';
-import { withKeyFor } from '../mac.js';
+
 import { checkBytes, checkUint } from '../validate.js';
 import { OperationState } from '../operation.js';
 
@@ -120,7 +121,7 @@ export class AeadOperation {
       this.#op.requireIdle(fn);
       const id = checkUint(key, fn, 'key');
       const ctx = this.#core(fn);
-      withKeyFor(ctx, id, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
+      withKey(ctx, id, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, a, fn, (slot) => {
         checkMultipartTagLength(a, fn);
         this.#op.start(ctx.dispatch.keyCall(slot.attributes.lifetime, fn, hasSetup,
           (d) => d.aeadSetup!(slot.attributes, slot.keyBuffer, a, encrypt)));

@@ -9,6 +9,7 @@
  * PSA spec: a 16-byte nonce, tags of 4 to 16 bytes, ASCON keys.
  * @module
  */
+import { isRequestWildcard } from '../keys/policy.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED, PSA_SUCCESS } from '../../values/status.js';
 import {
@@ -28,7 +29,7 @@ import {
   PSA_KEY_TYPE_XCHACHA20,
   describe,
 } from '../../values/index.js';
-import { isRequestWildcard } from '../mac.js';
+
 import { checkLength } from '../validate.js';
 
 /** `PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG`: the algorithm a multipart operation reports. */

@@ -8,34 +8,36 @@
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_PERMITTED } from '../../values/status.js';
 import {
+  PSA_ALG_AEAD_AT_LEAST_THIS_LENGTH_FLAG,
   PSA_ALG_AEAD_GET_TAG_LENGTH,
   PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG,
   PSA_ALG_AEAD_WITH_SHORTENED_TAG,
   PSA_ALG_ANY_HASH,
+  PSA_ALG_AT_LEAST_THIS_LENGTH_MAC,
   PSA_ALG_CCM,
   PSA_ALG_CCM_STAR_ANY_TAG,
   PSA_ALG_CCM_STAR_NO_TAG,
   PSA_ALG_ECDSA_ANY,
-  PSA_ALG_AT_LEAST_THIS_LENGTH_MAC,
   PSA_ALG_FULL_LENGTH_MAC,
+  PSA_ALG_GET_HASH,
   PSA_ALG_IS_AEAD,
   PSA_ALG_IS_BLOCK_CIPHER_MAC,
   PSA_ALG_IS_ECDSA,
+  PSA_ALG_IS_HASH_AND_SIGN,
   PSA_ALG_IS_HMAC,
   PSA_ALG_IS_JPAKE,
-  PSA_ALG_IS_WPA3_SAE,
-  PSA_ALG_IS_WPA3_SAE_H2E,
-  PSA_ALG_GET_HASH,
   PSA_ALG_IS_KEY_AGREEMENT,
   PSA_ALG_IS_MAC,
   PSA_ALG_IS_RAW_KEY_AGREEMENT,
   PSA_ALG_IS_SIGN_HASH,
-  PSA_ALG_IS_WILDCARD,
+  PSA_ALG_IS_WPA3_SAE,
+  PSA_ALG_IS_WPA3_SAE_H2E,
   PSA_ALG_JPAKE_BETA,
-  PSA_ALG_WPA3_SAE_ANY,
   PSA_ALG_KEY_AGREEMENT_GET_BASE,
+  PSA_ALG_MAC_AT_LEAST_THIS_LENGTH_FLAG,
   PSA_ALG_SIGN_GET_HASH,
   PSA_ALG_TRUNCATED_MAC,
+  PSA_ALG_WPA3_SAE_ANY,
   PSA_BLOCK_CIPHER_BLOCK_LENGTH,
   PSA_KEY_TYPE_CATEGORY_MASK,
   PSA_KEY_TYPE_CATEGORY_SYMMETRIC,
@@ -171,14 +173,33 @@ export interface PermitOptions {
 }
 
 /**
- * `psa_key_policy_permits`: INVALID_ARGUMENT for 0 or a wildcard request,
+ * Mbed TLS 3.6's `PSA_ALG_IS_WILDCARD` (`crypto_values.h`), the test its
+ * `psa_key_policy_permits` applies to a requested algorithm before the
+ * policy (INVALID_ARGUMENT): a hash-and-sign algorithm with ANY_HASH, a MAC
+ * or AEAD algorithm with the at-least-this-length flag, ANY_HASH itself.
+ * The spec's macro also counts every other algorithm whose hash field is
+ * ANY_HASH (HMAC(ANY_HASH), HKDF(ANY_HASH), any value ending in 0xff); Mbed
+ * TLS takes those as specific algorithms, which the policy then permits or
+ * not. `PSA_ALG_CCM_STAR_ANY_TAG` (PSA 1.2, not in Mbed TLS 3.6) keeps the
+ * spec's rule.
+ */
+export function isRequestWildcard(alg: number): boolean {
+  if (PSA_ALG_IS_HASH_AND_SIGN(alg)) return PSA_ALG_SIGN_GET_HASH(alg) === PSA_ALG_ANY_HASH;
+  if (PSA_ALG_IS_MAC(alg)) return (alg & PSA_ALG_MAC_AT_LEAST_THIS_LENGTH_FLAG) !== 0;
+  if (PSA_ALG_IS_AEAD(alg)) return (alg & PSA_ALG_AEAD_AT_LEAST_THIS_LENGTH_FLAG) !== 0;
+  return alg === PSA_ALG_ANY_HASH || alg === PSA_ALG_CCM_STAR_ANY_TAG;
+}
+
+/**
+ * `psa_key_policy_permits`: INVALID_ARGUMENT for 0 or a wildcard request
+ * (`isRequestWildcard`, Mbed TLS's test),
  * NOT_PERMITTED when neither `alg` nor `alg2` permits it. With
  * `{ verify: true }`, randomized and deterministic ECDSA with the same hash
  * are equivalent (PSA 1.4; Mbed TLS has no such rule and no vector on it).
  */
 export function checkPolicyPermits(policy: KeyPolicy, keyType: number, alg: number, fn: string, options: PermitOptions = {}): void {
   if (alg === 0) fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: PSA_ALG_NONE is not an algorithm`);
-  if (PSA_ALG_IS_WILDCARD(alg)) {
+  if (isRequestWildcard(alg)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(alg, 'alg')} is a wildcard, not a specific algorithm`);
   }
   const permits = options.verify === true ? algorithmPermitsVerify : algorithmPermits;

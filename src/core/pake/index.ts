@@ -12,6 +12,7 @@
  *   setup; `get_shared_key` ends the operation whether it succeeds or not.
  * @module
  */
+import { withKey } from '../keys/management.js';
 import type { DriverKeyAttributes } from '../../drivers/driver.js';
 import type { PakeContext } from '../../drivers/pake.js';
 import { copyBytes } from '../../bytes.js';
@@ -22,7 +23,7 @@ import { PSA_PAKE_CONFIRMED_KEY, PSA_PAKE_ROLE_NONE } from '../../values/pake.js
 import { driverAttributes, type ResolvedKeyAttributes } from '../keys/attributes.js';
 import type { CoreContext } from '../context.js';
 import { createKey } from '../keys/creation.js';
-import { withKeyFor } from '../mac.js';
+
 import {
   checkContextAllowed,
   checkIdentity,
@@ -46,7 +47,6 @@ export interface PakeCipherSuite {
   readonly primitive: number;
   readonly keyConfirmation?: number;
 }
-
 
 const EMPTY = new Uint8Array(0);
 
@@ -151,7 +151,7 @@ export class PakeOperation {
       const ctx = this.#core(fn);
       const family = pakeFamilyOf(alg, fn);
       checkKeyConfirmation(keyConfirmation, fn);
-      const collected = withKeyFor(ctx, passwordKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
+      const collected = withKey(ctx, passwordKey, PSA_KEY_USAGE_DERIVE, alg, fn, (slot) => {
         const a = slot.attributes;
         checkPasswordKey(family, primitive, a.type, a.bits, fn, alg);
         return {

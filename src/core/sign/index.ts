@@ -5,7 +5,7 @@
  * (`psa_sign_internal` / `psa_verify_internal`): the algorithm
  * (`sign/rules.ts`), an empty signature buffer (BUFFER_TOO_SMALL), the key
  * policy (usage SIGN_HASH / VERIFY_HASH / SIGN_MESSAGE / VERIFY_MESSAGE and
- * the algorithm, with Mbed TLS's wildcard test: `acquireKeyFor`, so a value
+ * the algorithm, with Mbed TLS's wildcard test: `acquireKey`, so a value
  * such as 0x7fffffff is NOT_PERMITTED, not a wildcard), a public key asked
  * to sign (INVALID_ARGUMENT), then the driver. A message signed with a hash-and-sign algorithm is hashed by the
  * core and signed as a hash (`psa_sign_message_builtin`); the message-only
@@ -13,6 +13,7 @@
  * entry points.
  * @module
  */
+import { withKey } from '../keys/management.js';
 import { asPsaError, fail } from '../../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_GENERIC_ERROR, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import {
@@ -32,7 +33,7 @@ import {
 import type { CoreContext } from '../context.js';
 import { hashCompute, type HashProvider } from '../hash.js';
 import type { KeySlot } from '../keys/slot.js';
-import { withKeyFor } from '../mac.js';
+
 import { checkSignAlg, isMessageOnly, signHashAlg } from './rules.js';
 import { driverAttributes } from '../keys/attributes.js';
 
@@ -112,7 +113,7 @@ function signInternal(env: SignEnv, key: number, isMessage: boolean, alg: number
     checkSignAlg(env.hashes, isMessage, alg, context, fn);
     if (signatureSize === 0) fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: empty signature buffer`);
     const usage = isMessage ? PSA_KEY_USAGE_SIGN_MESSAGE : PSA_KEY_USAGE_SIGN_HASH;
-    return withKeyFor(env.ctx, key, usage, alg, fn, (slot) => {
+    return withKey(env.ctx, key, usage, alg, fn, (slot) => {
       checkSigningKey(slot, alg, signatureSize, fn);
       let signature: Uint8Array;
       if (isMessage && isMessageOnly(alg)) {
@@ -136,7 +137,7 @@ function verifyInternal(env: SignEnv, key: number, isMessage: boolean, alg: numb
   try {
     checkSignAlg(env.hashes, isMessage, alg, context, fn);
     const usage = isMessage ? PSA_KEY_USAGE_VERIFY_MESSAGE : PSA_KEY_USAGE_VERIFY_HASH;
-    withKeyFor(env.ctx, key, usage, alg, fn, (slot) => {
+    withKey(env.ctx, key, usage, alg, fn, (slot) => {
       if (isMessage && isMessageOnly(alg)) {
         driverVerifyMessage(env, slot, alg, input, signature, context, fn);
       } else if (isMessage) {

@@ -19,13 +19,14 @@
  * (2) the signature is computed or verified in one piece.
  * @module
  */
+import { withKey } from '../keys/management.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_BUFFER_TOO_SMALL, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import { PSA_ALG_IS_ECDSA, PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED, PSA_KEY_TYPE_IS_ECC, PSA_KEY_TYPE_IS_KEY_PAIR, PSA_SIGN_OUTPUT_SIZE, PSA_KEY_USAGE_SIGN_HASH, PSA_KEY_USAGE_VERIFY_HASH, describe } from '../../values/index.js';
 import type { InterruptibleJob } from '../../drivers/sign.js';
 import { PsaError } from '../../values/error.js';
 import type { KeySlot } from '../keys/slot.js';
-import { withKeyFor } from '../mac.js';
+
 import { driverSignHash, driverVerifyHash, fitSignature, type SignEnv } from './index.js';
 import { checkSignAlg, signKeyCompatible } from './rules.js';
 import { driverAttributes } from '../keys/attributes.js';
@@ -90,7 +91,7 @@ abstract class InterruptibleHashOperation {
       const env = this.env(fn);
       checkSignAlg(env.hashes, false, alg, NO_CONTEXT, fn);
       const size = this.#checkKey(env, key, alg, isSign, fn);
-      const job = withKeyFor(env.ctx, key, 0, 0, fn, (slot) => this.startJob(env, slot, alg, hash, signature, fn));
+      const job = withKey(env.ctx, key, 0, 0, fn, (slot) => this.startJob(env, slot, alg, hash, signature, fn));
       this.#numOps = 0;
       this.#op.start({ key, alg, hash: copyBytes(hash), signature: signature && copyBytes(signature), size, job, done: 0 });
     });
@@ -98,7 +99,7 @@ abstract class InterruptibleHashOperation {
 
   /** The key checks of start (repeated as step 1); returns the signature size. */
   #checkKey(env: SignEnv, key: number, alg: number, isSign: boolean, fn: string): number {
-    return withKeyFor(env.ctx, key, isSign ? PSA_KEY_USAGE_SIGN_HASH : PSA_KEY_USAGE_VERIFY_HASH, alg, fn, (slot) => {
+    return withKey(env.ctx, key, isSign ? PSA_KEY_USAGE_SIGN_HASH : PSA_KEY_USAGE_VERIFY_HASH, alg, fn, (slot) => {
       if (isSign && !PSA_KEY_TYPE_IS_KEY_PAIR(slot.attributes.type)) {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(slot.attributes.type, 'keyType')} is not a key pair`);
       }
@@ -215,7 +216,7 @@ export class SignHashInterruptible extends InterruptibleHashOperation {
       if (signatureSize !== undefined && signatureSize < s.size) {
         fail(PSA_ERROR_BUFFER_TOO_SMALL, `${fn}: signature buffer of ${signatureSize} bytes, ${s.size} needed`);
       }
-    }, (s, env) => withKeyFor(env.ctx, s.key, PSA_KEY_USAGE_SIGN_HASH, s.alg, fn,
+    }, (s, env) => withKey(env.ctx, s.key, PSA_KEY_USAGE_SIGN_HASH, s.alg, fn,
       (slot) => fitSignature(driverSignHash(env, slot, s.alg, s.hash, NO_CONTEXT, fn), signatureSize, fn)));
   }
 }
@@ -261,7 +262,7 @@ export class VerifyHashInterruptible extends InterruptibleHashOperation {
   complete(maxOps: number): boolean {
     const fn = 'psa_verify_hash_complete';
     const done = this.advance(maxOps, false, fn, () => undefined, (s, env) => {
-      withKeyFor(env.ctx, s.key, PSA_KEY_USAGE_VERIFY_HASH, s.alg, fn,
+      withKey(env.ctx, s.key, PSA_KEY_USAGE_VERIFY_HASH, s.alg, fn,
         (slot) => driverVerifyHash(env, slot, s.alg, s.hash, s.signature!, NO_CONTEXT, fn));
       return true;
     });

@@ -16,11 +16,12 @@
  * operation aborts it (later calls: BAD_STATE until a new setup).
  * @module
  */
+import { withKey } from '../keys/management.js';
 import type { HashContext } from '../../drivers/driver.js';
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT } from '../../values/status.js';
 import { PSA_KEY_USAGE_SIGN_MESSAGE, PSA_KEY_USAGE_VERIFY_MESSAGE, describe } from '../../values/index.js';
-import { withKeyFor } from '../mac.js';
+
 import {
   checkSigningKey,
   driverSignHash,
@@ -91,7 +92,7 @@ abstract class SignatureOperation {
       if (isSign && isMessageOnly(a)) {
         fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a, 'alg')} cannot sign a fragmented message`);
       }
-      withKeyFor(env.ctx, id, isSign ? PSA_KEY_USAGE_SIGN_MESSAGE : PSA_KEY_USAGE_VERIFY_MESSAGE, a, fn, (slot) => {
+      withKey(env.ctx, id, isSign ? PSA_KEY_USAGE_SIGN_MESSAGE : PSA_KEY_USAGE_VERIFY_MESSAGE, a, fn, (slot) => {
         if (isSign) checkSigningKey(slot, a, undefined, fn);
         if (!signKeyCompatible(slot.attributes.type, a)) {
           fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: ${describe(a, 'alg')} cannot be used with ${describe(slot.attributes.type, 'keyType')}`);
@@ -190,7 +191,7 @@ export class SignOperation extends SignatureOperation {
     return this.op.run(fn, () => {
       const size = signatureSize === undefined ? undefined : checkLength(signatureSize, fn, 'signature_size');
       const env = this.env(fn);
-      const signature = withKeyFor(env.ctx, s.key, PSA_KEY_USAGE_SIGN_MESSAGE, s.alg, fn, (slot) => {
+      const signature = withKey(env.ctx, s.key, PSA_KEY_USAGE_SIGN_MESSAGE, s.alg, fn, (slot) => {
         checkSigningKey(slot, s.alg, size, fn);
         const digest = s.hash!.finish();
         return fitSignature(driverSignHash(env, slot, s.alg, digest, s.context, fn), size, fn);
@@ -262,7 +263,7 @@ export class VerifyOperation extends SignatureOperation {
     const s = this.op.require(fn);
     this.op.run(fn, () => {
       const env = this.env(fn);
-      withKeyFor(env.ctx, s.key, PSA_KEY_USAGE_VERIFY_MESSAGE, s.alg, fn, (slot) => {
+      withKey(env.ctx, s.key, PSA_KEY_USAGE_VERIFY_MESSAGE, s.alg, fn, (slot) => {
         if (s.hash) {
           driverVerifyHash(env, slot, s.alg, s.hash.finish(), s.signature!, s.context, fn);
         } else {
