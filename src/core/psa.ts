@@ -22,7 +22,7 @@ import { Dispatcher } from './dispatch.js';
 import { systemEntropy } from './random/entropy.js';
 import { KeyStore } from './keys/store.js';
 import { PersistentKeys } from './keys/persistent.js';
-import { DEFAULT_KEY_SLOT_COUNT, type PsaOptions } from './options.js';
+import { DEFAULT_KEY_SLOT_COUNT, DEFAULT_KEY_STORE, type PsaOptions } from './options.js';
 import { Rng } from './random/index.js';
 import { checkObject, checkUint } from './validate.js';
 import { api } from './face/api.js';
@@ -66,7 +66,7 @@ export class Psa {
   /**
    * Build an instance from complete options; `createPsa(options)` fills
    * the default drivers and storage first, and is the usual way in.
-   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `options` not an object, `keySlotCount` out of range, `drivers` or `storage` missing, two opaque drivers for one location
+   * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT`: `options` not an object, `keySlotCount` out of range, `keyStore` neither `'static'` nor `'dynamic'`, `drivers` or `storage` missing, two opaque drivers for one location
    */
   constructor(options: PsaOptions) {
     api('createPsa', () => {
@@ -77,11 +77,15 @@ export class Psa {
       if (slotCount < 1 || slotCount > PSA_KEY_ID_VOLATILE_MAX - PSA_KEY_ID_VOLATILE_MIN + 1) {
         fail(PSA_ERROR_INVALID_ARGUMENT, 'createPsa: keySlotCount out of range');
       }
+      const model = o.keyStore ?? DEFAULT_KEY_STORE;
+      if (model !== 'static' && model !== 'dynamic') {
+        fail(PSA_ERROR_INVALID_ARGUMENT, "createPsa: keyStore must be 'static' or 'dynamic'");
+      }
       const drivers = o.drivers ?? fail(PSA_ERROR_INVALID_ARGUMENT, 'createPsa: options.drivers is required');
       const storage = o.storage ?? fail(PSA_ERROR_INVALID_ARGUMENT, 'createPsa: options.storage is required');
       const dispatch = new Dispatcher(drivers);
       const persistent = new PersistentKeys(storage);
-      const store = new KeyStore(slotCount, persistent, (id) => dispatch.builtinKey(id));
+      const store = new KeyStore(slotCount, persistent, (id) => dispatch.builtinKey(id), model);
       bindCore(this, { store, persistent, dispatch, rng: new Rng(o.entropy ?? systemEntropy()) });
     });
   }

@@ -18,16 +18,32 @@ export class KeySlot {
   readers = 0;
   /** Registered by `psa_attach_key`: destroying it leaves the material in its driver. */
   attached = false;
+  /**
+   * Called once when an occupied slot is wiped: the dynamic key store
+   * returns the slot to its slice's free list (`psa_free_key_slot`).
+   */
+  onWipe: ((slot: KeySlot) => void) | undefined;
 
-  constructor(readonly index: number) {}
+  /**
+   * @param index the slot's index in its slice (the static store has one slice)
+   * @param slice the slice index (dynamic store: 0–21 for volatile keys; 0 otherwise)
+   */
+  constructor(
+    public index: number,
+    public slice = 0,
+  ) {}
 
   /** Zero the material and return the slot to EMPTY. */
   wipe(): void {
+    const occupied = this.state !== 'empty';
     this.keyBuffer.fill(0);
     this.keyBuffer = new Uint8Array(0);
     this.attributes = EMPTY_ATTRIBUTES;
     this.readers = 0;
     this.attached = false;
     this.state = 'empty';
+    const hook = this.onWipe;
+    this.onWipe = undefined;
+    if (occupied && hook) hook(this);
   }
 }

@@ -1,10 +1,19 @@
 /**
- * The in-memory key store: a fixed number of slots shared by volatile keys
- * and cached persistent keys (Mbed TLS's "hybrid" store). Volatile key ids
- * are `PSA_KEY_ID_VOLATILE_MIN + slot index`; persistent and built-in keys
- * are loaded on first use and evicted, least-recently-found first, when a
- * slot is needed and they are not in use. `INSUFFICIENT_MEMORY` when nothing
- * can be evicted.
+ * The in-memory key store, in the two models of Mbed TLS 3.6's
+ * `library/psa_crypto_slot_management.c`:
+ *
+ * - `'static'` (builds without `MBEDTLS_PSA_KEY_STORE_DYNAMIC`): a fixed
+ *   number of slots shared by volatile keys and cached persistent keys. A new
+ *   key takes the first empty slot, else the first slot of an unused
+ *   persistent key, which is evicted (`psa_reserve_free_key_slot`); a volatile
+ *   key's id is `PSA_KEY_ID_VOLATILE_MIN + slot index`, so ids are reused.
+ *   INSUFFICIENT_MEMORY when nothing can be evicted.
+ * - `'dynamic'` (`MBEDTLS_PSA_KEY_STORE_DYNAMIC`, Mbed TLS 3.6's default):
+ *   volatile keys go to growing slices (`./dynamic.ts`), without a slot
+ *   limit; the slot count bounds only the cache of persistent and built-in
+ *   keys, which is managed as the static store's slots are.
+ *
+ * Persistent and built-in keys are loaded on first use.
  * @module
  */
 import { fail, PsaError } from '../../values/error.js';
@@ -29,7 +38,11 @@ import {
 } from '../../values/index.js';
 import { extendUsageFlags, type ResolvedKeyAttributes } from './attributes.js';
 import { KeySlot } from './slot.js';
+import { type SliceLength, VolatileSlices, volatileKeyIdOf } from './dynamic.js';
 import type { PersistentKeys } from './persistent.js';
+
+/** The key store model: Mbed TLS's static slot table or its dynamic store. */
+export type KeyStoreModel = 'static' | 'dynamic';
 
 /** A key supplied by a platform (an opaque driver's built-in key). */
 export interface BuiltinKey {
@@ -61,18 +74,30 @@ const isBuiltinId = (id: number): boolean => id >= MBEDTLS_PSA_KEY_ID_BUILTIN_MI
 
 /** The slots of one `Psa` instance. */
 export class KeyStore {
+  /** Static model: every slot. Dynamic model: the cache of persistent and built-in keys. */
   private readonly slots: KeySlot[];
+  /** Dynamic model: the volatile keys. */
+  private readonly volatile: VolatileSlices | undefined;
+  /** Dynamic model: slots reserved before the caller said whether the key is volatile, and by which function. */
+  private readonly unplaced = new WeakMap<KeySlot, string>();
   private open = true;
 
+  /**
+   * @param slotCount `MBEDTLS_PSA_KEY_SLOT_COUNT`: every slot (static) or the persistent key cache (dynamic)
+   * @param sliceLength dynamic model only: slots per volatile slice (tests shrink it, as Mbed TLS's test hook does)
+   */
   constructor(
     slotCount: number,
     private readonly persistent: PersistentKeys,
     private readonly builtin: (id: number) => BuiltinKey | undefined,
+    readonly model: KeyStoreModel = 'static',
+    sliceLength?: SliceLength,
   ) {
     this.slots = Array.from({ length: slotCount }, (_, i) => new KeySlot(i));
+    this.volatile = model === 'dynamic' ? new VolatileSlices(sliceLength) : undefined;
   }
 
-  /** Number of slots. */
+  /** Number of slots: all of them (static) or the persistent key cache (dynamic). */
   get size(): number {
     return this.slots.length;
   }
@@ -96,7 +121,7 @@ export class KeyStore {
   findInMemory(id: number, fn: string): KeySlot | undefined {
     this.checkOpen(fn);
     if (isVolatileId(id)) {
-      const slot = this.slots[id - PSA_KEY_ID_VOLATILE_MIN];
+      const slot = this.volatile ? this.volatile.get(id) : this.slots[id - PSA_KEY_ID_VOLATILE_MIN];
       return slot && slot.state === 'full' && slot.attributes.id === id ? slot : undefined;
     }
     if (!isValidKeyId(id, true)) fail(PSA_ERROR_INVALID_HANDLE, `${fn}: ${hex(id)} is not a valid key id`);
@@ -125,31 +150,64 @@ export class KeyStore {
   }
 
   /**
-   * Reserve an empty slot for a key being created or loaded (`FILLING`),
-   * evicting an unused persistent key if needed. Returns the slot; the
-   * volatile id of a slot is `PSA_KEY_ID_VOLATILE_MIN + slot.index`.
+   * Reserve a slot for a key being created (`FILLING`), as
+   * `psa_reserve_free_key_slot`. Static model: the first empty slot, else
+   * the first unused persistent key's, which is evicted. Dynamic model: with
+   * the key's `lifetime`, a volatile slot or a cache slot at once; without
+   * it, the slot is placed by `volatileIdOf` (volatile keys) or `fill`.
    */
-  reserve(fn: string): KeySlot {
+  reserve(fn: string, lifetime?: number): KeySlot {
     this.checkOpen(fn);
-    let slot = this.slots.find((s) => s.state === 'empty');
-    if (!slot) {
-      slot = this.slots.find(
-        (s) => s.state === 'full' && s.readers === 0 && !PSA_KEY_LIFETIME_IS_VOLATILE(s.attributes.lifetime),
-      );
-      if (!slot) fail(PSA_ERROR_INSUFFICIENT_MEMORY, `${fn}: all ${this.slots.length} key slots are in use`);
-      slot.wipe();
+    if (!this.volatile) return this.reserveCache(fn);
+    if (lifetime === undefined) {
+      const slot = new KeySlot(-1);
+      slot.state = 'filling';
+      this.unplaced.set(slot, fn);
+      return slot;
     }
+    if (!PSA_KEY_LIFETIME_IS_VOLATILE(lifetime)) return this.reserveCache(fn);
+    const slot = new KeySlot(-1);
+    this.placeVolatile(slot, fn);
     slot.state = 'filling';
     return slot;
   }
 
-  /** Volatile key id of a slot. */
+  /**
+   * Volatile key id of a reserved slot: `PSA_KEY_ID_VOLATILE_MIN + index`
+   * (static), `volatile_key_id_of_index(slice, index)` (dynamic, placing the
+   * slot first if `reserve` had no lifetime: INSUFFICIENT_MEMORY when every
+   * volatile slice is full).
+   */
   volatileIdOf(slot: KeySlot): number {
-    return PSA_KEY_ID_VOLATILE_MIN + slot.index;
+    if (!this.volatile) return PSA_KEY_ID_VOLATILE_MIN + slot.index;
+    const fn = this.unplaced.get(slot);
+    if (fn !== undefined) return this.placeVolatile(slot, fn);
+    return volatileKeyIdOf(slot.slice, slot.index);
   }
 
-  /** Finish creating or loading a key: FILLING → FULL. */
+  /**
+   * Finish creating or loading a key: FILLING → FULL. A dynamic-store slot
+   * reserved without a lifetime is placed now; a persistent key that finds
+   * no cache slot (every cached key in use) is removed from storage again
+   * and the creation fails with INSUFFICIENT_MEMORY, the status of
+   * `psa_reserve_free_key_slot`.
+   */
   fill(slot: KeySlot, attributes: ResolvedKeyAttributes, keyBuffer: Uint8Array): void {
+    const fn = this.unplaced.get(slot);
+    if (fn !== undefined) {
+      if (PSA_KEY_LIFETIME_IS_VOLATILE(attributes.lifetime)) {
+        this.placeVolatile(slot, fn);
+      } else {
+        const index = this.cacheIndex();
+        if (index === undefined) {
+          this.persistent.remove(attributes.id);
+          this.cacheFull(fn);
+        }
+        this.unplaced.delete(slot);
+        slot.index = index;
+        this.slots[index] = slot;
+      }
+    }
     slot.attributes = attributes;
     slot.keyBuffer = keyBuffer;
     slot.state = 'full';
@@ -158,6 +216,7 @@ export class KeyStore {
   /** Abandon a key under creation (`psa_fail_key_creation`). */
   abandon(slot: KeySlot | undefined): void {
     if (slot && slot.state === 'filling') slot.wipe();
+    if (slot) this.unplaced.delete(slot);
   }
 
   /** Mark a key the caller holds for deletion; it is wiped when its last reader releases it. */
@@ -171,7 +230,15 @@ export class KeyStore {
       volatile_slots: 0, persistent_slots: 0, external_slots: 0, half_filled_slots: 0, cache_slots: 0,
       empty_slots: 0, locked_slots: 0, max_open_internal_key_id: 0, max_open_external_key_id: 0,
     };
-    for (const slot of this.slots) {
+    // Dynamic model: the allocated volatile slices, then the cache slice, as Mbed TLS counts them.
+    const slices = this.volatile ? [...this.volatile.allocated()] : [];
+    for (const slice of slices) {
+      let occupied = 0;
+      for (const slot of slice.slots) if (slot.state !== 'empty') occupied++;
+      s.empty_slots += slice.length - occupied;
+    }
+    const all = slices.flatMap((slice) => slice.slots).concat(this.slots);
+    for (const slot of all) {
       if (slot.state === 'empty') {
         s.empty_slots++;
         continue;
@@ -195,6 +262,7 @@ export class KeyStore {
 
   /** Wipe every slot and refuse further use (`mbedtls_psa_crypto_free`). */
   close(): void {
+    for (const slot of this.volatile?.occupied() ?? []) slot.wipe();
     for (const slot of this.slots) slot.wipe();
     this.open = false;
   }
@@ -203,8 +271,46 @@ export class KeyStore {
     if (!this.open) fail(PSA_ERROR_BAD_STATE, `${fn}: the PSA instance has been closed`);
   }
 
+  /** Reserve a slot of the static table or of the dynamic store's cache. */
+  private reserveCache(fn: string): KeySlot {
+    const index = this.cacheIndex();
+    if (index === undefined) this.cacheFull(fn);
+    const slot = this.slots[index]!;
+    slot.state = 'filling';
+    return slot;
+  }
+
+  /**
+   * The index of the first empty slot, else of the first unused persistent
+   * key's slot after evicting it; undefined when neither exists.
+   */
+  private cacheIndex(): number | undefined {
+    let index = this.slots.findIndex((s) => s.state === 'empty');
+    if (index < 0) {
+      index = this.slots.findIndex(
+        (s) => s.state === 'full' && s.readers === 0 && !PSA_KEY_LIFETIME_IS_VOLATILE(s.attributes.lifetime),
+      );
+      if (index < 0) return undefined;
+      this.slots[index]!.wipe();
+    }
+    return index;
+  }
+
+  private cacheFull(fn: string): never {
+    const what = this.volatile ? 'persistent key cache slots' : 'key slots';
+    fail(PSA_ERROR_INSUFFICIENT_MEMORY, `${fn}: all ${this.slots.length} ${what} are in use`);
+  }
+
+  /** Dynamic model: give a slot its volatile place; returns the id. */
+  private placeVolatile(slot: KeySlot, fn: string): number {
+    const id = this.volatile!.allocate(slot);
+    if (id === undefined) fail(PSA_ERROR_INSUFFICIENT_MEMORY, `${fn}: every volatile key slice is full`);
+    this.unplaced.delete(slot);
+    return id;
+  }
+
   private load(id: number, fn: string): KeySlot {
-    const slot = this.reserve(fn);
+    const slot = this.reserveCache(fn);
     try {
       const builtin = isBuiltinId(id) ? this.builtin(id) : undefined;
       let attributes: ResolvedKeyAttributes;
