@@ -48,7 +48,7 @@ export function createKey(
   options: { readonly attached?: boolean } = {},
 ): number {
   validateNewKeyAttributes(requested, fn);
-  const slot = ctx.store.reserve(fn);
+  const slot = ctx.store.reserve(fn, requested.lifetime);
   let keyBuffer: Uint8Array | undefined;
   try {
     const id = PSA_KEY_LIFETIME_IS_VOLATILE(requested.lifetime) ? ctx.store.volatileIdOf(slot) : requested.id;

@@ -78,8 +78,6 @@ export class KeyStore {
   private readonly slots: KeySlot[];
   /** Dynamic model: the volatile keys. */
   private readonly volatile: VolatileSlices | undefined;
-  /** Dynamic model: slots reserved before the caller said whether the key is volatile, and by which function. */
-  private readonly unplaced = new WeakMap<KeySlot, string>();
   private open = true;
 
   /**
@@ -152,19 +150,13 @@ export class KeyStore {
   /**
    * Reserve a slot for a key being created (`FILLING`), as
    * `psa_reserve_free_key_slot`. Static model: the first empty slot, else
-   * the first unused persistent key's, which is evicted. Dynamic model: with
-   * the key's `lifetime`, a volatile slot or a cache slot at once; without
-   * it, the slot is placed by `volatileIdOf` (volatile keys) or `fill`.
+   * the first unused persistent key's, which is evicted. Dynamic model: by
+   * the key's `lifetime`, a volatile slot or a persistent-key cache slot
+   * (INSUFFICIENT_MEMORY when there is none), before anything is stored.
    */
-  reserve(fn: string, lifetime?: number): KeySlot {
+  reserve(fn: string, lifetime: number): KeySlot {
     this.checkOpen(fn);
     if (!this.volatile) return this.reserveCache(fn);
-    if (lifetime === undefined) {
-      const slot = new KeySlot(-1);
-      slot.state = 'filling';
-      this.unplaced.set(slot, fn);
-      return slot;
-    }
     if (!PSA_KEY_LIFETIME_IS_VOLATILE(lifetime)) return this.reserveCache(fn);
     const slot = new KeySlot(-1);
     this.placeVolatile(slot, fn);
@@ -174,40 +166,15 @@ export class KeyStore {
 
   /**
    * Volatile key id of a reserved slot: `PSA_KEY_ID_VOLATILE_MIN + index`
-   * (static), `volatile_key_id_of_index(slice, index)` (dynamic, placing the
-   * slot first if `reserve` had no lifetime: INSUFFICIENT_MEMORY when every
-   * volatile slice is full).
+   * (static), `volatile_key_id_of_index(slice, index)` (dynamic).
    */
   volatileIdOf(slot: KeySlot): number {
     if (!this.volatile) return PSA_KEY_ID_VOLATILE_MIN + slot.index;
-    const fn = this.unplaced.get(slot);
-    if (fn !== undefined) return this.placeVolatile(slot, fn);
     return volatileKeyIdOf(slot.slice, slot.index);
   }
 
-  /**
-   * Finish creating or loading a key: FILLING → FULL. A dynamic-store slot
-   * reserved without a lifetime is placed now; a persistent key that finds
-   * no cache slot (every cached key in use) is removed from storage again
-   * and the creation fails with INSUFFICIENT_MEMORY, the status of
-   * `psa_reserve_free_key_slot`.
-   */
+  /** Finish creating or loading a key: FILLING → FULL. */
   fill(slot: KeySlot, attributes: ResolvedKeyAttributes, keyBuffer: Uint8Array): void {
-    const fn = this.unplaced.get(slot);
-    if (fn !== undefined) {
-      if (PSA_KEY_LIFETIME_IS_VOLATILE(attributes.lifetime)) {
-        this.placeVolatile(slot, fn);
-      } else {
-        const index = this.cacheIndex();
-        if (index === undefined) {
-          this.persistent.remove(attributes.id);
-          this.cacheFull(fn);
-        }
-        this.unplaced.delete(slot);
-        slot.index = index;
-        this.slots[index] = slot;
-      }
-    }
     slot.attributes = attributes;
     slot.keyBuffer = keyBuffer;
     slot.state = 'full';
@@ -216,7 +183,6 @@ export class KeyStore {
   /** Abandon a key under creation (`psa_fail_key_creation`). */
   abandon(slot: KeySlot | undefined): void {
     if (slot && slot.state === 'filling') slot.wipe();
-    if (slot) this.unplaced.delete(slot);
   }
 
   /** Mark a key the caller holds for deletion; it is wiped when its last reader releases it. */
@@ -305,7 +271,6 @@ export class KeyStore {
   private placeVolatile(slot: KeySlot, fn: string): number {
     const id = this.volatile!.allocate(slot);
     if (id === undefined) fail(PSA_ERROR_INSUFFICIENT_MEMORY, `${fn}: every volatile key slice is full`);
-    this.unplaced.delete(slot);
     return id;
   }
 
