@@ -53,10 +53,13 @@ function statusOf(fn: () => unknown): number | undefined {
 }
 
 describe('software hash driver', () => {
-  it('covers exactly the algorithms cross-checked here (and AES-MMO, Ascon-Hash256: aes-mmo.spec.ts, spec/ascon)', () => {
+  it('covers exactly the algorithms cross-checked here (and AES-MMO, Ascon-Hash256, BLAKE2sp, BLAKE2bp: aes-mmo.spec.ts, spec/ascon, blake2-parallel.spec.ts)', () => {
     const AES_MMO_ZIGBEE = 0x02000007;
     const ASCON_HASH256 = 0x02000019;
-    expect([...SOFTWARE_HASH_ALGORITHMS].sort()).toEqual([...NODE_NAMES.map((n) => n[1]), AES_MMO_ZIGBEE, ASCON_HASH256].sort());
+    const BLAKE2SP_HASH256 = 0x0200001d;
+    const BLAKE2BP_HASH512 = 0x0200001f;
+    const others = [AES_MMO_ZIGBEE, ASCON_HASH256, BLAKE2SP_HASH256, BLAKE2BP_HASH512];
+    expect([...SOFTWARE_HASH_ALGORITHMS].sort()).toEqual([...NODE_NAMES.map((n) => n[1]), ...others].sort());
   });
 
   for (const [label, alg, name, outLen] of NODE_NAMES) {
@@ -108,8 +111,8 @@ describe('software hash driver', () => {
   }
 
   it('rejects hash algorithms it lacks with NOT_SUPPORTED', () => {
-    // MD2, MD4, SHA-256/192, SHAKE128/256, BLAKE2sp, BLAKE2bp, ANY_HASH, CATEGORY_HASH
-    for (const alg of [0x02000001, 0x02000002, 0x0200000e, 0x02000016, 0x0200001d, 0x0200001f, 0x020000ff, 0x02000000]) {
+    // MD2, MD4, SHA-256/192, SHAKE128/256, ANY_HASH, CATEGORY_HASH (BLAKE2sp/BLAKE2bp: blake2-parallel.spec.ts)
+    for (const alg of [0x02000001, 0x02000002, 0x0200000e, 0x02000016, 0x020000ff, 0x02000000]) {
       expect(statusOf(() => softwareHashSetup(alg)), alg.toString(16)).toBe(PSA_ERROR_NOT_SUPPORTED);
       expect(statusOf(() => softwareHashCompute(alg, new Uint8Array(0))), alg.toString(16)).toBe(PSA_ERROR_NOT_SUPPORTED);
     }

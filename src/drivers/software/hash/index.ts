@@ -1,7 +1,8 @@
 /**
  * Software hash driver: every PSA hash algorithm the package builds in,
- * computed with @noble/hashes or, for AES-MMO, SM3 and Ascon-Hash256, with
- * this package's own modules in noble's shape. The Merkle–Damgård hashes
+ * computed with @noble/hashes or, for AES-MMO, SM3, Ascon-Hash256 and the
+ * parallel BLAKE2 (BLAKE2sp, BLAKE2bp), with this package's own modules in
+ * noble's shape. The Merkle–Damgård hashes
  * with a PSA suspend format (MD5, RIPEMD-160, SHA-1, SHA-2) also support
  * suspend and resume in the PSA state encoding; SM3 has none in the spec.
  * @module
@@ -11,6 +12,7 @@ import { shake256 } from '@noble/hashes/sha3.js';
 import { blake2b, blake2s } from '@noble/hashes/blake2.js';
 import type { HashContext, HashSuspendParts } from '../../driver.js';
 import { aesMmo } from './aes-mmo.js';
+import { blake2bp, blake2sp } from './blake2-parallel.js';
 import { NOBLE_HASHES, type MdLayout } from './noble.js';
 import { asconHash256 } from '../ascon/sponge.js';
 import { fail } from '../../../values/error.js';
@@ -24,7 +26,9 @@ import {
   PSA_ALG_AES_MMO_ZIGBEE,
   PSA_ALG_ASCON_HASH256,
   PSA_ALG_BLAKE2B_HASH512,
+  PSA_ALG_BLAKE2BP_HASH512,
   PSA_ALG_BLAKE2S_HASH256,
+  PSA_ALG_BLAKE2SP_HASH256,
   PSA_ALG_SHAKE256_512,
 } from '../../../values/algorithms.js';
 import { copyRange } from '../../../bytes.js';
@@ -46,6 +50,9 @@ const SOFTWARE_HASHES: ReadonlyMap<number, SoftwareHash> = new Map<number, Softw
   [PSA_ALG_SHAKE256_512, { create: () => shake256.create({ dkLen: 64 }) }],
   [PSA_ALG_BLAKE2S_HASH256, { create: () => blake2s.create({ dkLen: 32 }) }],
   [PSA_ALG_BLAKE2B_HASH512, { create: () => blake2b.create({ dkLen: 64 }) }],
+  // No suspend layout for BLAKE2sp/BLAKE2bp either: the spec defines none.
+  [PSA_ALG_BLAKE2SP_HASH256, { create: () => blake2sp.create() }],
+  [PSA_ALG_BLAKE2BP_HASH512, { create: () => blake2bp.create() }],
   [PSA_ALG_AES_MMO_ZIGBEE, { create: () => aesMmo.create() }],
   [PSA_ALG_ASCON_HASH256, { create: () => asconHash256.create() }],
 ]);
