@@ -4,8 +4,9 @@
  * output-length parameter (it enters the parameter block, so a 16-byte
  * BLAKE2s tag is not the first half of the 32-byte one): the PSA text says
  * BLAKE2 permits any tag length up to the maximum, and keyed BLAKE2s with a
- * 16-byte output is what protocols such as WireGuard use. BLAKE2sp and
- * BLAKE2bp are not implemented.
+ * 16-byte output is what protocols such as WireGuard use. A BLAKE2 MAC over
+ * the parallel forms (BLAKE2sp, BLAKE2bp) is not implemented; those are
+ * hashes only (`hash/blake2-parallel.ts`).
  * @module
  */
 import { blake2b, blake2s } from '@noble/hashes/blake2.js';

@@ -1,7 +1,7 @@
 /**
  * HMAC (RFC 2104) in the software driver, over @noble/hashes. The hashes
  * are those with an HMAC block size in PSA 1.5 (table "Hash algorithms that
- * can be used with HMAC"): MD5, RIPEMD-160, SHA-1, SHA-2 and SHA-3. As in
+ * can be used with HMAC"): MD5, RIPEMD-160, SHA-1, SHA-2, SHA-3 and SM3. As in
  * Mbed TLS, a key longer than the hash block is replaced by its digest;
  * any key length, zero included, is accepted.
  * @module
