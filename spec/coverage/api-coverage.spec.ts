@@ -92,6 +92,7 @@ const EXTENSIONS: readonly (readonly [string, string, string])[] = [
   ['`psa_generate_key_iop_*`, `psa_export_public_key_iop_*`, `psa_key_agreement_iop_*`', 'Mbed TLS / TF-PSA-Crypto 1.0', 'implemented (ECC; `spec/iop/`, conformance suite)'],
   ['`psa_sign_hash_start` / `psa_verify_hash_start` and the rest of the interruptible signature API', 'Mbed TLS', 'implemented (ECDSA)'],
   ['`mbedtls_ecc_group_to_psa`, `mbedtls_ecc_group_from_psa`', 'Mbed TLS `psa_util.h`', 'implemented'],
+  ['SM4 (`PSA_KEY_TYPE_SM4`, 128-bit keys)', 'PSA Crypto API key type (Mbed TLS has no SM4)', 'implemented with ECB, CBC (no padding, PKCS#7), CTR, CFB, OFB (`spec/cipher/sm4.spec.ts`; not constant-time: table S-box); GCM, CCM, CCM*, XTS and CMAC with SM4 are NOT_SUPPORTED (not implemented yet)'],
   ['SRP-6 (`PSA_ALG_SRP_6`, `PSA_ALG_SRP_PASSWORD_HASH`, `PSA_KEY_TYPE_SRP_KEY_PAIR` / `_PUBLIC_KEY`)', 'Oberon PSA Crypto', 'implemented (RFC 3526 groups 2048–8192 bits; `spec/pake/srp/srp.spec.ts` with Oberon\'s known answers)'],
 ];
 

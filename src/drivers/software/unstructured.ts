@@ -2,7 +2,7 @@
  * Unstructured keys (raw bytes: RAW_DATA, HMAC, DERIVE, passwords, block
  * and stream cipher keys): size rules on import and generation, exactly
  * those of Mbed TLS's `psa_validate_unstructured_key_bit_size`, extended to
- * the key types this package adds (PEPPER, XCHACHA20, BLAKE2, ASCON).
+ * the key types this package adds (PEPPER, XCHACHA20, BLAKE2, ASCON, SM4).
  * @module
  */
 import { fail } from '../../values/error.js';
@@ -18,6 +18,7 @@ import {
   PSA_KEY_TYPE_PASSWORD_HASH,
   PSA_KEY_TYPE_PEPPER,
   PSA_KEY_TYPE_RAW_DATA,
+  PSA_KEY_TYPE_SM4,
   PSA_KEY_TYPE_XCHACHA20,
   describe,
 } from '../../values/index.js';
@@ -35,6 +36,8 @@ const SIZES: ReadonlyMap<number, readonly number[] | undefined> = new Map([
   [PSA_KEY_TYPE_AES, [128, 192, 256]],
   [PSA_KEY_TYPE_CHACHA20, [256]],
   [PSA_KEY_TYPE_XCHACHA20, [256]],
+  // GB/T 32907-2016: 128-bit keys only (Mbed TLS 3.6 has no SM4).
+  [PSA_KEY_TYPE_SM4, [128]],
   // PSA 1.5: 128 bits (Ascon-AEAD128), 256 bits (its nonce-masking variant, SP 800-232 §4.2.2).
   [PSA_KEY_TYPE_ASCON, [128, 256]],
   // PSA 1.5: 8 to 512 bits (BLAKE2s MAC uses at most 256 of them, BLAKE2b MAC 512).

@@ -6,12 +6,13 @@
  */
 import { cbc, ecb, unsafe } from '@noble/ciphers/aes.js';
 import { copyBytes } from '../../../bytes.js';
+import type { BlockCipher16 } from './block.js';
 
 /** AES block length in bytes. */
 export const AES_BLOCK = 16;
 
 /** One AES key, ready to encrypt (and, on demand, decrypt) single blocks in place. */
-export class AesBlock {
+export class AesBlock implements BlockCipher16 {
   readonly #key: Uint8Array;
   readonly #enc: Uint32Array;
   #dec: Uint32Array | undefined;

@@ -1,6 +1,6 @@
 /**
- * Streaming ECB and CBC (without padding, or with PKCS#7 padding) over the
- * AES block. Output per update is what Mbed TLS produces: every complete
+ * Streaming ECB and CBC (without padding, or with PKCS#7 padding) over a
+ * 16-byte block cipher (AES or SM4, `block.ts`). Output per update is what Mbed TLS produces: every complete
  * block is processed at once, a partial block is buffered, and CBC-PKCS#7
  * decryption holds back the last complete block (it may carry the padding).
  * So at most one block is ever buffered.
@@ -9,10 +9,11 @@
 import { fail } from '../../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_PADDING } from '../../../values/status.js';
 import type { CipherContext } from '../../cipher.js';
-import { AES_BLOCK, AesBlock, xorInto } from './aes.js';
+import { AES_BLOCK, xorInto } from './aes.js';
+import type { BlockCipher16 } from './block.js';
 import { copyRange } from '../../../bytes.js';
 
-/** From this many bytes of whole blocks on, an update goes through noble's one-shot mode. */
+/** From this many bytes of whole blocks on, an update goes through the cipher's one-shot mode (AES: noble's) when it has one. */
 const BULK_THRESHOLD = 256;
 
 /** Which of the block-aligned modes. */
@@ -39,7 +40,7 @@ export function pkcs7PaddingLength(block: Uint8Array): number {
 
 /** A multipart ECB or CBC computation. */
 export class EcbCbcContext implements CipherContext {
-  readonly #aes: AesBlock;
+  readonly #aes: BlockCipher16;
   readonly #mode: EcbCbcMode;
   readonly #encrypt: boolean;
   /** CBC chaining value (the IV, then the last ciphertext block). */
@@ -48,9 +49,9 @@ export class EcbCbcContext implements CipherContext {
   readonly #scratch = new Uint8Array(AES_BLOCK);
   #buffered = 0;
 
-  /** `key` is copied; the caller keeps (and wipes) its own. */
-  constructor(key: Uint8Array, mode: EcbCbcMode, encrypt: boolean) {
-    this.#aes = new AesBlock(key);
+  /** The context owns `cipher` and wipes it on `destroy`. */
+  constructor(cipher: BlockCipher16, mode: EcbCbcMode, encrypt: boolean) {
+    this.#aes = cipher;
     this.#mode = mode;
     this.#encrypt = encrypt;
   }
@@ -104,7 +105,7 @@ export class EcbCbcContext implements CipherContext {
       written = AES_BLOCK;
     }
     const bulk = produce - written;
-    if (bulk >= BULK_THRESHOLD) {
+    if (bulk >= BULK_THRESHOLD && this.#aes.bulk) {
       const segment = input.subarray(consumed, consumed + bulk);
       const ecbMode = this.#mode === 'ecb';
       const result = this.#aes.bulk(ecbMode ? 'ecb' : 'cbc', this.#encrypt, segment, this.#chain);

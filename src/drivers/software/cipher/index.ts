@@ -1,11 +1,14 @@
 /**
  * The software driver's cipher entry points: AES in ECB, CBC (no padding,
- * PKCS#7), CTR, CFB-128, OFB, CCM* without tag and XTS; ChaCha20 and
- * XChaCha20 as stream ciphers. Multipart operations stream through the
- * contexts of this folder's modules; single-part calls use noble's
- * one-shot functions where noble has the mode. Any other key type or
- * algorithm (DES, ARIA, Camellia, SM4, …) is NOT_SUPPORTED, as in a
- * TF-PSA-Crypto build without them.
+ * PKCS#7), CTR, CFB-128, OFB, CCM* without tag and XTS; SM4 (128-bit keys,
+ * `sm4.ts`, not constant-time) in ECB, CBC (no padding, PKCS#7), CTR,
+ * CFB-128 and OFB; ChaCha20 and XChaCha20 as stream ciphers. Multipart
+ * operations stream through the contexts of this folder's modules;
+ * single-part AES and ChaCha calls use noble's one-shot functions where
+ * noble has the mode, single-part SM4 goes through the contexts. Any other
+ * key type or algorithm (DES, ARIA, Camellia, SM4 with CCM* or XTS, …) is
+ * NOT_SUPPORTED, as in a TF-PSA-Crypto build without them (Mbed TLS 3.6
+ * has no SM4 at all; this package adds it).
  * @module
  */
 import { cbc, cfb, ctr, ecb } from '@noble/ciphers/aes.js';
@@ -24,16 +27,19 @@ import {
   PSA_ALG_XTS,
   PSA_KEY_TYPE_AES,
   PSA_KEY_TYPE_CHACHA20,
+  PSA_KEY_TYPE_SM4,
   PSA_KEY_TYPE_XCHACHA20,
   describe,
 } from '../../../values/index.js';
 import type { CipherContext, CipherEntryPoints } from '../../cipher.js';
 import type { DriverKeyAttributes } from '../../driver.js';
 import { cipherThroughContext } from '../../single-part.js';
-import { AES_BLOCK } from './aes.js';
+import { AES_BLOCK, AesBlock } from './aes.js';
+import type { BlockCipher16 } from './block.js';
 import { ChaChaContext } from './chacha.js';
 import { EcbCbcContext, pkcs7PaddingLength } from './ecb-cbc.js';
 import { KeystreamContext } from './keystream.js';
+import { Sm4Block } from './sm4.js';
 import { XtsContext } from './xts.js';
 import { copyRange } from '../../../bytes.js';
 
@@ -51,25 +57,34 @@ function checkSupported(type: number, alg: number): void {
     PSA_ALG_ECB_NO_PADDING, PSA_ALG_CBC_NO_PADDING, PSA_ALG_CBC_PKCS7, PSA_ALG_CTR,
     PSA_ALG_CFB, PSA_ALG_OFB, PSA_ALG_CCM_STAR_NO_TAG, PSA_ALG_XTS,
   ];
+  const sm4Modes = [
+    PSA_ALG_ECB_NO_PADDING, PSA_ALG_CBC_NO_PADDING, PSA_ALG_CBC_PKCS7, PSA_ALG_CTR, PSA_ALG_CFB, PSA_ALG_OFB,
+  ];
   const ok = type === PSA_KEY_TYPE_AES
     ? aesModes.includes(alg)
-    : (type === PSA_KEY_TYPE_CHACHA20 || type === PSA_KEY_TYPE_XCHACHA20) && alg === PSA_ALG_STREAM_CIPHER;
+    : type === PSA_KEY_TYPE_SM4
+      ? sm4Modes.includes(alg)
+      : (type === PSA_KEY_TYPE_CHACHA20 || type === PSA_KEY_TYPE_XCHACHA20) && alg === PSA_ALG_STREAM_CIPHER;
   if (!ok) fail(PSA_ERROR_NOT_SUPPORTED, `${describe(alg, 'alg')} with ${describe(type, 'keyType')} is not supported`);
 }
 
 /** A multipart context for a supported pair. */
 function createContext(type: number, key: Uint8Array, alg: number, encrypt: boolean): CipherContext {
   checkSupported(type, alg);
-  if (type !== PSA_KEY_TYPE_AES) return new ChaChaContext(key, type === PSA_KEY_TYPE_XCHACHA20);
+  if (type === PSA_KEY_TYPE_CHACHA20 || type === PSA_KEY_TYPE_XCHACHA20) {
+    return new ChaChaContext(key, type === PSA_KEY_TYPE_XCHACHA20);
+  }
+  if (alg === PSA_ALG_XTS) return new XtsContext(key, encrypt);
+  // Each block object keeps its own copy of the key (AES) or only the round keys (SM4).
+  const block = (): BlockCipher16 => (type === PSA_KEY_TYPE_SM4 ? new Sm4Block(key) : new AesBlock(key));
   switch (alg) {
-    case PSA_ALG_ECB_NO_PADDING: return new EcbCbcContext(key, 'ecb', encrypt);
-    case PSA_ALG_CBC_NO_PADDING: return new EcbCbcContext(key, 'cbc', encrypt);
-    case PSA_ALG_CBC_PKCS7: return new EcbCbcContext(key, 'cbc-pkcs7', encrypt);
-    case PSA_ALG_CTR: return new KeystreamContext(key, 'ctr', encrypt);
-    case PSA_ALG_CFB: return new KeystreamContext(key, 'cfb', encrypt);
-    case PSA_ALG_OFB: return new KeystreamContext(key, 'ofb', encrypt);
-    case PSA_ALG_CCM_STAR_NO_TAG: return new KeystreamContext(key, 'ccm-star', encrypt);
-    default: return new XtsContext(key, encrypt);
+    case PSA_ALG_ECB_NO_PADDING: return new EcbCbcContext(block(), 'ecb', encrypt);
+    case PSA_ALG_CBC_NO_PADDING: return new EcbCbcContext(block(), 'cbc', encrypt);
+    case PSA_ALG_CBC_PKCS7: return new EcbCbcContext(block(), 'cbc-pkcs7', encrypt);
+    case PSA_ALG_CTR: return new KeystreamContext(block(), 'ctr', encrypt);
+    case PSA_ALG_CFB: return new KeystreamContext(block(), 'cfb', encrypt);
+    case PSA_ALG_OFB: return new KeystreamContext(block(), 'ofb', encrypt);
+    default: return new KeystreamContext(block(), 'ccm-star', encrypt);
   }
 }
 
@@ -81,6 +96,7 @@ function requireWholeBlocks(length: number): void {
 function oneShot(type: number, key: Uint8Array, alg: number, encrypt: boolean, iv: Uint8Array, input: Uint8Array): Uint8Array | undefined {
   if (type === PSA_KEY_TYPE_CHACHA20) return iv.length === 12 ? chacha20(key, iv, input) : undefined;
   if (type === PSA_KEY_TYPE_XCHACHA20) return iv.length === 24 ? xchacha20(key, iv, input) : undefined;
+  if (type !== PSA_KEY_TYPE_AES) return undefined;
   const dir = <T extends { encrypt(d: Uint8Array): Uint8Array; decrypt(d: Uint8Array): Uint8Array }>(c: T): Uint8Array =>
     encrypt ? c.encrypt(input) : c.decrypt(input);
   switch (alg) {

@@ -1,6 +1,7 @@
 /**
  * The block-cipher modes that behave as stream ciphers — CTR, CFB-128, OFB
- * and CCM* without tag — streaming byte by byte: each update returns exactly
+ * and CCM* without tag — over a 16-byte block cipher (AES or SM4,
+ * `block.ts`; CCM* is offered with AES only), streaming byte by byte: each update returns exactly
  * as many bytes as it was given (as Mbed TLS does), nothing is buffered
  * except the unused part of the current key-stream block.
  * @module
@@ -8,7 +9,8 @@
 import { fail } from '../../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../../values/status.js';
 import type { CipherContext } from '../../cipher.js';
-import { AES_BLOCK, AesBlock } from './aes.js';
+import { AES_BLOCK } from './aes.js';
+import type { BlockCipher16 } from './block.js';
 
 /** Which key-stream mode. */
 export type KeystreamMode = 'ctr' | 'cfb' | 'ofb' | 'ccm-star';
@@ -18,7 +20,7 @@ export const CCM_STAR_NONCE_LENGTH = 13;
 
 /** A multipart CTR, CFB, OFB or CCM*-no-tag computation. */
 export class KeystreamContext implements CipherContext {
-  readonly #aes: AesBlock;
+  readonly #aes: BlockCipher16;
   readonly #mode: KeystreamMode;
   readonly #encrypt: boolean;
   /** CTR/CCM*: the counter block; CFB/OFB: the feedback register. */
@@ -29,9 +31,9 @@ export class KeystreamContext implements CipherContext {
   /** Position in the current key-stream block; 16 = a new block is needed. */
   #position = AES_BLOCK;
 
-  /** `key` is copied; the caller keeps (and wipes) its own. */
-  constructor(key: Uint8Array, mode: KeystreamMode, encrypt: boolean) {
-    this.#aes = new AesBlock(key);
+  /** The context owns `cipher` and wipes it on `destroy`. */
+  constructor(cipher: BlockCipher16, mode: KeystreamMode, encrypt: boolean) {
+    this.#aes = cipher;
     this.#mode = mode;
     this.#encrypt = encrypt;
   }
