@@ -1,8 +1,9 @@
 /**
  * Configuration macros the cipher functions of this build define (one per line).
  *
- * Not defined, so their cases skip: DES/3DES, ARIA, Camellia and SM4 key
- * types (NOT_SUPPORTED, as in TF-PSA-Crypto 1.0 for DES);
+ * Not defined, so their cases skip: DES/3DES, ARIA and Camellia key types
+ * (NOT_SUPPORTED, as in TF-PSA-Crypto 1.0 for DES); SM4, which this build
+ * has for the unauthenticated modes, appears in no Mbed TLS suite;
  * MBEDTLS_BLOCK_CIPHER_NO_DECRYPT (AES decryption is built in).
  * PSA_WANT_KEY_TYPE_AES and PSA_WANT_KEY_TYPE_CHACHA20 are in the main list.
  */
