@@ -13,6 +13,8 @@ export const AES_BLOCK = 16;
 
 /** One AES key, ready to encrypt (and, on demand, decrypt) single blocks in place. */
 export class AesBlock implements BlockCipher16 {
+  /** 16-byte blocks. */
+  readonly blockLength = 16 as const;
   readonly #key: Uint8Array;
   readonly #enc: Uint32Array;
   #dec: Uint32Array | undefined;

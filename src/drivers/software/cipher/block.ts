@@ -1,15 +1,19 @@
 /**
- * What the 16-byte-block modes (`ecb-cbc.ts`, `keystream.ts`) need of a
- * block cipher: in-place encryption and decryption of one block and wiping
- * the key schedule. AES (`aes.ts`) and SM4 (`sm4.ts`) provide it.
+ * What the block-cipher modes need of a block cipher: in-place encryption
+ * and decryption of one block of `blockLength` bytes and wiping the key
+ * schedule. 16-byte ciphers (AES `aes.ts`, SM4 `sm4.ts`, ARIA `aria.ts`,
+ * Camellia `camellia.ts`) serve every mode of this folder and the AEAD and
+ * MAC modules; the 8-byte DES family (`des.ts`) serves ECB, CBC and CMAC.
  * @module
  */
 
-/** One key of a block cipher with 16-byte blocks. */
-export interface BlockCipher16 {
-  /** Encrypt the 16-byte `block` in place. */
+/** One key of a block cipher. */
+export interface BlockCipher {
+  /** Block length in bytes. */
+  readonly blockLength: 8 | 16;
+  /** Encrypt the `blockLength`-byte `block` in place. */
   encrypt(block: Uint8Array): void;
-  /** Decrypt the 16-byte `block` in place. */
+  /** Decrypt the `blockLength`-byte `block` in place. */
   decrypt(block: Uint8Array): void;
   /**
    * Optional fast path: encrypt or decrypt whole blocks in one call with ECB
@@ -19,4 +23,9 @@ export interface BlockCipher16 {
   bulk?(mode: 'ecb' | 'cbc', encrypt: boolean, data: Uint8Array, iv?: Uint8Array): Uint8Array;
   /** Zero the key and its schedules. */
   wipe(): void;
+}
+
+/** A block cipher with 16-byte blocks (the counter modes, GCM, CCM, XTS need one). */
+export interface BlockCipher16 extends BlockCipher {
+  readonly blockLength: 16;
 }

@@ -79,6 +79,8 @@ function writeWord(block: Uint8Array, at: number, word: number): void {
 
 /** One SM4 key, ready to encrypt and decrypt single blocks in place. */
 export class Sm4Block implements BlockCipher16 {
+  /** 16-byte blocks. */
+  readonly blockLength = 16 as const;
   /** The round keys rk_0 … rk_31. */
   readonly #rk = new Uint32Array(32);
   readonly #x = new Uint32Array(4);
