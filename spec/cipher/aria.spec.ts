@@ -1,0 +1,235 @@
+/**
+ * ARIA (RFC 5794) block function `AriaBlock`: known answers in both
+ * directions from test-vectors/aria.json (RFC 5794 Appendix A, the ECB
+ * vectors of the KISA test vector document as OpenSSL's evpciph_aria.txt
+ * carries them), the KISA CBC and CTR vectors run by hand over the block
+ * function, the key lengths refused, and differential properties against
+ * OpenSSL through `node:crypto` (aria-128/192/256-ecb without padding) for
+ * random keys and blocks, both directions, with blocks and keys also passed
+ * as views at odd byte offsets; and that `wipe()` leaves nothing derived
+ * from the key.
+ */
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ARIA_BLOCK, AriaBlock } from '../../src/drivers/software/cipher/aria.js';
+import { PSA_ERROR_INVALID_ARGUMENT } from '../../src/values/status.js';
+import { expectStatus, hex, toHex } from '../keys/helpers.js';
+
+interface BlockCase {
+  readonly name: string;
+  readonly source: string;
+  readonly key: string;
+  readonly plaintext: string;
+  readonly ciphertext: string;
+}
+interface ModeCase extends BlockCase {
+  readonly mode: 'CBC' | 'CTR';
+  readonly iv: string;
+}
+interface Vectors {
+  readonly source: Record<string, string>;
+  readonly block: readonly BlockCase[];
+  readonly modes: readonly ModeCase[];
+}
+const vectors = JSON.parse(readFileSync(new URL('../../test-vectors/aria.json', import.meta.url), 'utf8')) as Vectors;
+
+const SEED = 20261208;
+const RUNS = 200;
+
+const bytesOf = (length: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ minLength: length, maxLength: length });
+const keyLength = fc.constantFrom(16, 24, 32);
+
+/** OpenSSL's ARIA ECB on whole blocks, no padding. */
+function openssl(key: Uint8Array, data: Uint8Array, encrypt: boolean): Uint8Array {
+  const name = `aria-${key.length * 8}-ecb`;
+  const c = encrypt ? createCipheriv(name, key, null) : createDecipheriv(name, key, null);
+  c.setAutoPadding(false);
+  return new Uint8Array(Buffer.concat([c.update(data), c.final()]));
+}
+
+/** Apply `step` to every 16-byte block of a copy of `data`. */
+function eachBlock(data: Uint8Array, step: (block: Uint8Array) => void): Uint8Array {
+  const out = data.slice();
+  for (let at = 0; at < out.length; at += 16) step(out.subarray(at, at + 16));
+  return out;
+}
+
+describe('AriaBlock known answers', () => {
+  it('the vector file names a source for every case and has the expected sets', () => {
+    for (const v of [...vectors.block, ...vectors.modes]) expect(vectors.source[v.source], v.name).toBeTypeOf('string');
+    expect(vectors.block.filter((v) => v.source === 'rfc5794')).toHaveLength(3);
+    expect(vectors.block.filter((v) => v.source === 'kisa')).toHaveLength(3);
+    expect(vectors.modes).toHaveLength(6);
+  });
+
+  for (const v of vectors.block) {
+    it(`${v.name}: encrypt, then decrypt back`, () => {
+      const cipher = new AriaBlock(hex(v.key));
+      const encrypted = eachBlock(hex(v.plaintext), (b) => cipher.encrypt(b));
+      expect(toHex(encrypted)).toBe(v.ciphertext);
+      expect(toHex(eachBlock(encrypted, (b) => cipher.decrypt(b)))).toBe(v.plaintext);
+      // A fresh instance decrypts the published ciphertext on its own.
+      const other = new AriaBlock(hex(v.key));
+      expect(toHex(eachBlock(hex(v.ciphertext), (b) => other.decrypt(b)))).toBe(v.plaintext);
+      cipher.wipe();
+      other.wipe();
+    });
+  }
+});
+
+describe('KISA CBC and CTR vectors over the block function', () => {
+  for (const v of vectors.modes) {
+    it(`${v.name}: encryption and decryption by hand`, () => {
+      const cipher = new AriaBlock(hex(v.key));
+      const plain = hex(v.plaintext);
+      const cipherText = hex(v.ciphertext);
+      const out = new Uint8Array(plain.length);
+      const back = new Uint8Array(plain.length);
+      if (v.mode === 'CBC') {
+        let chain = hex(v.iv);
+        for (let at = 0; at < plain.length; at += 16) {
+          const block = plain.slice(at, at + 16).map((x, i) => x ^ chain[i]!);
+          cipher.encrypt(block);
+          out.set(block, at);
+          chain = block;
+        }
+        chain = hex(v.iv);
+        for (let at = 0; at < cipherText.length; at += 16) {
+          const block = cipherText.slice(at, at + 16);
+          cipher.decrypt(block);
+          back.set(block.map((x, i) => x ^ chain[i]!), at);
+          chain = cipherText.subarray(at, at + 16);
+        }
+      } else {
+        const counter = hex(v.iv);
+        for (let at = 0; at < plain.length; at += 16) {
+          const stream = counter.slice();
+          cipher.encrypt(stream);
+          for (let i = 0; i < 16 && at + i < plain.length; i++) {
+            out[at + i] = plain[at + i]! ^ stream[i]!;
+            back[at + i] = cipherText[at + i]! ^ stream[i]!;
+          }
+          // 128-bit big-endian increment.
+          for (let i = 15; i >= 0 && ++counter[i]! === 256; i--) counter[i] = 0;
+        }
+      }
+      expect(toHex(out)).toBe(v.ciphertext);
+      expect(toHex(back)).toBe(v.plaintext);
+      cipher.wipe();
+    });
+  }
+});
+
+describe('AriaBlock key lengths', () => {
+  it('ARIA_BLOCK is 16 and blockLength is 16', () => {
+    expect(ARIA_BLOCK).toBe(16);
+    expect(new AriaBlock(new Uint8Array(16)).blockLength).toBe(16);
+  });
+
+  it('keys of 0, 8, 15, 17, 23, 33 and 64 bytes are a PsaError with INVALID_ARGUMENT', () => {
+    for (const length of [0, 8, 15, 17, 23, 33, 64]) {
+      expectStatus(() => new AriaBlock(new Uint8Array(length)), PSA_ERROR_INVALID_ARGUMENT);
+    }
+  });
+
+  it('keys of 16, 24 and 32 bytes are accepted', () => {
+    for (const length of [16, 24, 32]) expect(() => new AriaBlock(new Uint8Array(length))).not.toThrow();
+  });
+});
+
+describe('AriaBlock against OpenSSL (node:crypto aria-*-ecb)', () => {
+  it('random keys and blocks, both directions, blocks also at odd offsets of a larger buffer', () => {
+    fc.assert(
+      fc.property(keyLength.chain(bytesOf), bytesOf(16), bytesOf(16), fc.integer({ min: 0, max: 7 }), (k, plain, other, pad) => {
+        const cipher = new AriaBlock(k);
+        const expected = openssl(k, plain, true);
+        const block = plain.slice();
+        cipher.encrypt(block);
+        expect(block).toEqual(expected);
+        cipher.decrypt(block);
+        expect(block).toEqual(plain);
+        // Decryption of an arbitrary block against OpenSSL's decryption.
+        const down = other.slice();
+        cipher.decrypt(down);
+        expect(down).toEqual(openssl(k, other, false));
+        // The same blocks as a view at an odd byte offset, the bytes around it untouched.
+        const offset = 2 * pad + 1;
+        const buffer = new Uint8Array(offset + 16 + 3).fill(0xa5);
+        const view = buffer.subarray(offset, offset + 16);
+        view.set(plain);
+        cipher.encrypt(view);
+        expect(view).toEqual(expected);
+        cipher.decrypt(view);
+        expect(view).toEqual(plain);
+        view.set(other);
+        cipher.decrypt(view);
+        expect(view).toEqual(openssl(k, other, false));
+        expect(buffer.subarray(0, offset).every((x) => x === 0xa5)).toBe(true);
+        expect(buffer.subarray(offset + 16).every((x) => x === 0xa5)).toBe(true);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('a key passed as a view at an odd offset is read as its own bytes', () => {
+    fc.assert(
+      fc.property(keyLength.chain(bytesOf), bytesOf(16), (k, plain) => {
+        const buffer = new Uint8Array(k.length + 6).fill(0x5a);
+        buffer.set(k, 3);
+        const block = plain.slice();
+        new AriaBlock(buffer.subarray(3, 3 + k.length)).encrypt(block);
+        expect(block).toEqual(openssl(k, plain, true));
+      }),
+      { numRuns: 50, seed: SEED },
+    );
+  });
+});
+
+describe('AriaBlock key material', () => {
+  it('keeps its own schedule: changing the caller key array afterwards changes nothing', () => {
+    fc.assert(
+      fc.property(keyLength.chain(bytesOf), bytesOf(16), (k, plain) => {
+        const mine = k.slice();
+        const cipher = new AriaBlock(mine);
+        mine.fill(0xff);
+        const block = plain.slice();
+        cipher.encrypt(block);
+        expect(block).toEqual(openssl(k, plain, true));
+        cipher.decrypt(block);
+        expect(block).toEqual(plain);
+      }),
+      { numRuns: 50, seed: SEED },
+    );
+  });
+
+  it('wipe() leaves nothing of the key: the old ciphertext is gone and two wiped keys act alike', () => {
+    fc.assert(
+      fc.property(keyLength, bytesOf(32), bytesOf(32), bytesOf(16), (length, k1, k2, plain) => {
+        const a = new AriaBlock(k1.subarray(0, length));
+        const b = new AriaBlock(k2.subarray(0, length));
+        const before = openssl(k1.subarray(0, length), plain, true);
+        const beforeDown = openssl(k1.subarray(0, length), plain, false);
+        a.wipe();
+        b.wipe();
+        const x = plain.slice();
+        const y = plain.slice();
+        a.encrypt(x);
+        b.encrypt(y);
+        expect(x).not.toEqual(before);
+        // Every round key is zero, so the output depends on the key size only, not on the key.
+        expect(x).toEqual(y);
+        const down = plain.slice();
+        a.decrypt(down);
+        expect(down).not.toEqual(beforeDown);
+        // A of a zero key is zero: the zeroed decryption keys still invert the zeroed encryption keys.
+        a.decrypt(x);
+        b.decrypt(y);
+        expect(x).toEqual(plain);
+        expect(y).toEqual(plain);
+      }),
+      { numRuns: 100, seed: SEED },
+    );
+  });
+});
