@@ -72,12 +72,15 @@ export function multipartDecrypt(psa: Psa, key: number, alg: number, nonce: Uint
   return concat(...out, rest);
 }
 
-/** node:crypto's ciphertext ‖ tag for AES-GCM, AES-CCM (`alg` decides) or ChaCha20-Poly1305 (`chacha`). */
+/**
+ * node:crypto's ciphertext ‖ tag for GCM or CCM (`alg` decides) over AES or
+ * `blockCipher` (OpenSSL's name prefix, e.g. 'aria'), or ChaCha20-Poly1305 (`chacha`).
+ */
 export function nodeEncrypt(alg: number, key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, plaintext: Uint8Array,
-  chacha = false): Uint8Array {
+  chacha = false, blockCipher = 'aes'): Uint8Array {
   const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
   const base = PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg);
-  const name = chacha ? 'chacha20-poly1305' : `aes-${key.length * 8}-${base === PSA_ALG_GCM ? 'gcm' : 'ccm'}`;
+  const name = chacha ? 'chacha20-poly1305' : `${blockCipher}-${key.length * 8}-${base === PSA_ALG_GCM ? 'gcm' : 'ccm'}`;
   // The options type of createCipheriv differs per mode; these three all take authTagLength.
   const cipher = createCipheriv(name as 'aes-128-gcm', key, nonce, { authTagLength: tagLength });
   if (base === PSA_ALG_CCM) {

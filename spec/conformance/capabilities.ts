@@ -98,8 +98,7 @@ export const DEFINED: ReadonlySet<string> = new Set([
   'MBEDTLS_PSA_BUILTIN_ALG_SHA3_512',
   'MBEDTLS_PSA_BUILTIN_ALG_SHAKE256_512',
 
-  // Key types: the unstructured ones that import/export/generate/copy accept
-  // (ARIA and CAMELLIA are not among them yet: their import is NOT_SUPPORTED).
+  // Key types: the unstructured ones that import/export/generate/copy accept.
   'PSA_WANT_KEY_TYPE_RAW_DATA',
   'PSA_WANT_KEY_TYPE_HMAC',
   'PSA_WANT_KEY_TYPE_DERIVE',
@@ -107,6 +106,9 @@ export const DEFINED: ReadonlySet<string> = new Set([
   'PSA_WANT_KEY_TYPE_PASSWORD_HASH',
   'PSA_WANT_KEY_TYPE_PEPPER',
   'PSA_WANT_KEY_TYPE_AES',
+  'PSA_WANT_KEY_TYPE_ARIA',
+  'PSA_WANT_KEY_TYPE_CAMELLIA',
+  'PSA_WANT_KEY_TYPE_DES',
   'PSA_WANT_KEY_TYPE_CHACHA20',
   'PSA_WANT_KEY_TYPE_ASCON',
 ]);

@@ -1,11 +1,10 @@
 /**
  * Configuration macros the cipher functions of this build define (one per line).
  *
- * Not defined, so their cases skip: DES/3DES, ARIA and Camellia key types
- * (NOT_SUPPORTED, as in TF-PSA-Crypto 1.0 for DES); SM4, which this build
- * has for the unauthenticated modes, appears in no Mbed TLS suite;
- * MBEDTLS_BLOCK_CIPHER_NO_DECRYPT (AES decryption is built in).
- * PSA_WANT_KEY_TYPE_AES and PSA_WANT_KEY_TYPE_CHACHA20 are in the main list.
+ * Not defined: MBEDTLS_BLOCK_CIPHER_NO_DECRYPT (decryption is built in).
+ * SM4, which this build has for the unauthenticated modes, appears in no
+ * Mbed TLS suite. The key types (AES, ARIA, Camellia, DES, ChaCha20) are
+ * in the main list.
  */
 export const CIPHER_CAPABILITIES: readonly string[] = [
   // Algorithms.
@@ -33,5 +32,8 @@ export const CIPHER_CAPABILITIES: readonly string[] = [
   'MBEDTLS_PSA_BUILTIN_ALG_XTS',
   'MBEDTLS_PSA_BUILTIN_ALG_STREAM_CIPHER',
   'MBEDTLS_PSA_BUILTIN_KEY_TYPE_AES',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_ARIA',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_CAMELLIA',
+  'MBEDTLS_PSA_BUILTIN_KEY_TYPE_DES',
   'MBEDTLS_PSA_BUILTIN_KEY_TYPE_CHACHA20',
 ];

@@ -3,15 +3,20 @@
  * and stream cipher keys): size rules on import and generation, exactly
  * those of Mbed TLS's `psa_validate_unstructured_key_bit_size`, extended to
  * the key types this package adds (PEPPER, XCHACHA20, BLAKE2, ASCON, SM4).
+ * As in Mbed TLS, an imported DES key's parity bits are not checked, and a
+ * generated one gets odd parity in every byte (`psa_des_set_key_parity`).
  * @module
  */
 import { fail } from '../../values/error.js';
 import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED } from '../../values/status.js';
 import {
   PSA_KEY_TYPE_AES,
+  PSA_KEY_TYPE_ARIA,
   PSA_KEY_TYPE_ASCON,
   PSA_KEY_TYPE_BLAKE2,
+  PSA_KEY_TYPE_CAMELLIA,
   PSA_KEY_TYPE_CHACHA20,
+  PSA_KEY_TYPE_DES,
   PSA_KEY_TYPE_DERIVE,
   PSA_KEY_TYPE_HMAC,
   PSA_KEY_TYPE_PASSWORD,
@@ -23,6 +28,7 @@ import {
   describe,
 } from '../../values/index.js';
 import type { KeyBuffer } from '../driver.js';
+import { desSetOddParity } from './cipher/des.js';
 import { copyBytes } from '../../bytes.js';
 
 /** Allowed sizes in bits per key type; `undefined` = any non-zero multiple of 8. */
@@ -34,6 +40,10 @@ const SIZES: ReadonlyMap<number, readonly number[] | undefined> = new Map([
   [PSA_KEY_TYPE_PASSWORD_HASH, undefined],
   [PSA_KEY_TYPE_PEPPER, undefined],
   [PSA_KEY_TYPE_AES, [128, 192, 256]],
+  [PSA_KEY_TYPE_ARIA, [128, 192, 256]],
+  [PSA_KEY_TYPE_CAMELLIA, [128, 192, 256]],
+  // Single DES, two-key and three-key Triple-DES.
+  [PSA_KEY_TYPE_DES, [64, 128, 192]],
   [PSA_KEY_TYPE_CHACHA20, [256]],
   [PSA_KEY_TYPE_XCHACHA20, [256]],
   // GB/T 32907-2016: 128-bit keys only (Mbed TLS 3.6 has no SM4).
@@ -68,8 +78,10 @@ export function importUnstructured(type: number, data: Uint8Array): KeyBuffer {
   return { keyBuffer: copyBytes(data), bits };
 }
 
-/** Generate: `bits / 8` random bytes. */
+/** Generate: `bits / 8` random bytes (DES: with odd parity in every byte). */
 export function generateUnstructured(type: number, bits: number, random: (length: number) => Uint8Array): KeyBuffer {
   checkUnstructuredSize(type, bits);
-  return { keyBuffer: random(bits / 8), bits };
+  const keyBuffer = random(bits / 8);
+  if (type === PSA_KEY_TYPE_DES) desSetOddParity(keyBuffer);
+  return { keyBuffer, bits };
 }

@@ -1,5 +1,6 @@
 /**
- * Streaming AES-CCM (NIST SP 800-38C, RFC 3610): CBC-MAC over B0, the
+ * Streaming CCM (NIST SP 800-38C, RFC 3610) over a 16-byte block cipher
+ * (AES, ARIA, Camellia; `BlockCipher16`): CBC-MAC over B0, the
  * length-prefixed additional data and the plaintext, composed with counter
  * mode. CCM needs both lengths before any data (they are part of B0); the
  * nonce and the lengths may come in either order, as in Mbed TLS. Nonces of
@@ -11,7 +12,8 @@
 import { fail } from '../../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_SIGNATURE } from '../../../values/status.js';
 import type { AeadContext, AeadFinishResult } from '../../aead.js';
-import { CtrStream, alignedCopy, encryptBlockInPlace, expandAesKey, type AesKey } from './ctr.js';
+import type { BlockCipher16 } from '../cipher/block.js';
+import { CtrStream, alignedCopy } from './ctr.js';
 import { constantTimeEqual } from './util.js';
 
 /** Largest additional data length of this implementation (exclusive). */
@@ -19,7 +21,7 @@ const MAX_AD = 0xff00;
 
 /** One CCM encryption or decryption. */
 export class CcmContext implements AeadContext {
-  readonly #xk: AesKey;
+  readonly #cipher: BlockCipher16;
   readonly #tagLength: number;
   readonly #encrypt: boolean;
   #nonce: Uint8Array | undefined;
@@ -34,12 +36,13 @@ export class CcmContext implements AeadContext {
   #ctr: CtrStream | undefined;
   #finished = false;
 
-  /** `key` is the raw AES key (copied and expanded). */
-  constructor(key: Uint8Array, tagLength: number, encrypt: boolean) {
+  /** The context owns `cipher` (a keyed block cipher) and wipes it on `destroy`. */
+  constructor(cipher: BlockCipher16, tagLength: number, encrypt: boolean) {
     if (tagLength < 4 || tagLength > 16 || tagLength % 2 !== 0) {
+      cipher.wipe();
       fail(PSA_ERROR_INVALID_ARGUMENT, `CCM tag length ${tagLength}`);
     }
-    this.#xk = expandAesKey(key);
+    this.#cipher = cipher;
     this.#tagLength = tagLength;
     this.#encrypt = encrypt;
   }
@@ -61,7 +64,7 @@ export class CcmContext implements AeadContext {
     this.#nonce = alignedCopy(nonce);
     const a1 = this.#counterBlock();
     a1[15] = 1;
-    this.#ctr = new CtrStream(this.#xk, a1);
+    this.#ctr = new CtrStream(this.#cipher, a1);
     a1.fill(0);
     this.#startIfReady();
   }
@@ -91,7 +94,7 @@ export class CcmContext implements AeadContext {
       y[15 - i] = Number(len & 0xffn);
       len >>= 8n;
     }
-    encryptBlockInPlace(this.#xk, y);
+    this.#cipher.encrypt(y);
     if (this.#adLength > 0) {
       y[0]! ^= this.#adLength >>> 8;
       y[1]! ^= this.#adLength & 0xff;
@@ -106,7 +109,7 @@ export class CcmContext implements AeadContext {
     for (let i = 0; i < data.length; i++) {
       y[this.#pos++]! ^= data[i]!;
       if (this.#pos === 16) {
-        encryptBlockInPlace(this.#xk, y);
+        this.#cipher.encrypt(y);
         this.#pos = 0;
       }
     }
@@ -115,7 +118,7 @@ export class CcmContext implements AeadContext {
   /** CBC-MAC: end a section by encrypting a partial block (its zero padding is implicit). */
   #closeBlock(): void {
     if (this.#pos === 0) return;
-    encryptBlockInPlace(this.#xk, this.#y);
+    this.#cipher.encrypt(this.#y);
     this.#pos = 0;
   }
 
@@ -165,7 +168,8 @@ export class CcmContext implements AeadContext {
       mac.set(this.#nonce, 1);
     }
     this.#finished = true;
-    const s0 = encryptBlockInPlace(this.#xk, this.#counterBlock());
+    const s0 = this.#counterBlock();
+    this.#cipher.encrypt(s0);
     const tag = new Uint8Array(this.#tagLength);
     for (let i = 0; i < tag.length; i++) tag[i] = mac[i]! ^ s0[i]!;
     s0.fill(0);
@@ -192,7 +196,7 @@ export class CcmContext implements AeadContext {
   /** Wipe the key schedule and state. */
   destroy(): void {
     this.#finished = true;
-    this.#xk.fill(0);
+    this.#cipher.wipe();
     this.#y.fill(0);
     this.#nonce?.fill(0);
     this.#ctr?.destroy();

@@ -1,27 +1,16 @@
 /**
- * Streaming AES counter mode for the block-cipher AEADs (GCM, CCM): the
- * counter block is incremented in its last 32 bits (GCM's inc32; CCM's
- * counter field never carries beyond them for any message this package can
- * hold), and a partly used keystream block is kept between calls so that
- * fragments of any length can follow each other. Memory is O(fragment).
+ * Streaming counter mode for the block-cipher AEADs (GCM, CCM) over any
+ * 16-byte block cipher (`BlockCipher16`: AES, ARIA, Camellia): the counter
+ * block is incremented in its last 32 bits (GCM's inc32; CCM's counter field
+ * never carries beyond them for any message this package can hold), and a
+ * partly used keystream block is kept between calls so that fragments of
+ * any length can follow each other. Whole blocks go through the cipher's
+ * `ctr32` fast path when it has one (AES: noble's). Memory is O(fragment).
  * @module
  */
-import { unsafe } from '@noble/ciphers/aes.js';
+import type { BlockCipher16 } from '../cipher/block.js';
 
 const BLOCK = 16;
-
-/** An expanded AES encryption key (the output of noble's `expandKeyLE`). */
-export type AesKey = Uint32Array;
-
-/** Expand a 16-, 24- or 32-byte AES key for block encryption. */
-export function expandAesKey(key: Uint8Array): AesKey {
-  return unsafe.expandKeyLE(key);
-}
-
-/** Encrypt one 16-byte block in place (the block must start on a 4-byte boundary). */
-export function encryptBlockInPlace(xk: AesKey, block: Uint8Array): Uint8Array {
-  return unsafe.encryptBlock(xk, block);
-}
 
 /** A fresh, 4-byte aligned copy of `bytes` (16 bytes for a block). */
 export function alignedCopy(bytes: Uint8Array): Uint8Array {
@@ -38,17 +27,53 @@ export function increment32(counter: Uint8Array): void {
   }
 }
 
-/** AES-CTR keystream over fragments of any length. */
+/** Encrypt a copy of the 16-byte `block` and return it (the argument is left as it was). */
+export function encryptCopy(cipher: BlockCipher16, block: Uint8Array): Uint8Array {
+  const out = alignedCopy(block);
+  cipher.encrypt(out);
+  return out;
+}
+
+/** Counter-mode keystream over fragments of any length. */
 export class CtrStream {
-  readonly #xk: AesKey;
+  readonly #cipher: BlockCipher16;
   readonly #counter: Uint8Array;
   readonly #keystream = new Uint8Array(BLOCK);
   #used = BLOCK;
 
-  /** Start at counter block `initial` (copied). */
-  constructor(xk: AesKey, initial: Uint8Array) {
-    this.#xk = xk;
+  /** Start at counter block `initial` (copied); the cipher belongs to the caller. */
+  constructor(cipher: BlockCipher16, initial: Uint8Array) {
+    this.#cipher = cipher;
     this.#counter = alignedCopy(initial);
+  }
+
+  /** The next keystream block into `#keystream`, advancing the counter. */
+  #refill(): void {
+    this.#keystream.set(this.#counter);
+    this.#cipher.encrypt(this.#keystream);
+    increment32(this.#counter);
+    this.#used = 0;
+  }
+
+  /** XOR whole blocks `src[from, from + length)` into `out` at `from`. */
+  #wholeBlocks(src: Uint8Array, out: Uint8Array, from: number, length: number): void {
+    const fast = this.#cipher.ctr32?.bind(this.#cipher);
+    if (!fast) {
+      for (let i = from; i < from + length; i += BLOCK) {
+        this.#refill();
+        for (let j = 0; j < BLOCK; j++) out[i + j] = src[i + j]! ^ this.#keystream[j]!;
+      }
+      this.#used = BLOCK;
+      return;
+    }
+    if (from === 0 && src.byteOffset % 4 === 0) {
+      fast(this.#counter, src.subarray(0, length), out.subarray(0, length));
+      return;
+    }
+    const tmp = alignedCopy(src.subarray(from, from + length));
+    fast(this.#counter, tmp, tmp);
+    out.set(tmp, from);
+    tmp.fill(0);
   }
 
   /** XOR the next `input.length` keystream bytes into a new array. */
@@ -59,27 +84,17 @@ export class CtrStream {
     while (i < n && this.#used < BLOCK) out[i] = input[i++]! ^ this.#keystream[this.#used++]!;
     const whole = (n - i) & ~(BLOCK - 1);
     if (whole > 0) {
-      if (i === 0 && input.byteOffset % 4 === 0) {
-        unsafe.ctr32(this.#xk, false, this.#counter, input.subarray(0, whole), out.subarray(0, whole));
-      } else {
-        const tmp = alignedCopy(input.subarray(i, i + whole));
-        unsafe.ctr32(this.#xk, false, this.#counter, tmp, tmp);
-        out.set(tmp, i);
-        tmp.fill(0);
-      }
+      this.#wholeBlocks(input, out, i, whole);
       i += whole;
     }
     if (i < n) {
-      this.#keystream.set(this.#counter);
-      encryptBlockInPlace(this.#xk, this.#keystream);
-      increment32(this.#counter);
-      this.#used = 0;
+      this.#refill();
       while (i < n) out[i] = input[i++]! ^ this.#keystream[this.#used++]!;
     }
     return out;
   }
 
-  /** Wipe the counter and keystream (the key belongs to the caller). */
+  /** Wipe the counter and keystream (the cipher belongs to the caller). */
   destroy(): void {
     this.#counter.fill(0);
     this.#keystream.fill(0);

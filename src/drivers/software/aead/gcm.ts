@@ -1,5 +1,6 @@
 /**
- * Streaming AES-GCM (NIST SP 800-38D): counter mode composed with an
+ * Streaming GCM (NIST SP 800-38D) over a 16-byte block cipher (AES, ARIA,
+ * Camellia; `BlockCipher16`): counter mode composed with an
  * incremental GHASH, so a message of any size passes through in fragments
  * with memory proportional to the fragment. Nonces of any non-zero length
  * (12 bytes: J0 = IV ‖ 0^31 ‖ 1; otherwise J0 = GHASH of the padded IV and
@@ -9,7 +10,8 @@
 import { fail } from '../../../values/error.js';
 import { PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_SIGNATURE } from '../../../values/status.js';
 import type { AeadContext, AeadFinishResult } from '../../aead.js';
-import { CtrStream, alignedCopy, encryptBlockInPlace, expandAesKey, increment32, type AesKey } from './ctr.js';
+import type { BlockCipher16 } from '../cipher/block.js';
+import { CtrStream, alignedCopy, encryptCopy, increment32 } from './ctr.js';
 import { GhashStream } from './ghash.js';
 import { constantTimeEqual } from './util.js';
 import { copyRange } from '../../../bytes.js';
@@ -19,7 +21,7 @@ const MAX_TEXT = 0xffffffffe0;
 
 /** One GCM encryption or decryption. */
 export class GcmContext implements AeadContext {
-  readonly #xk: AesKey;
+  readonly #cipher: BlockCipher16;
   readonly #hashKey: Uint8Array;
   readonly #tagLength: number;
   readonly #encrypt: boolean;
@@ -32,13 +34,16 @@ export class GcmContext implements AeadContext {
   #finished = false;
 
   /**
-   * `key` is the raw AES key (copied and expanded). `expectedLength`, when
-   * known, sizes the GHASH table.
+   * The context owns `cipher` (a keyed block cipher) and wipes it on
+   * `destroy`. `expectedLength`, when known, sizes the GHASH table.
    */
-  constructor(key: Uint8Array, tagLength: number, encrypt: boolean, expectedLength = 4096) {
-    if (tagLength < 4 || tagLength > 16) fail(PSA_ERROR_INVALID_ARGUMENT, `GCM tag length ${tagLength}`);
-    this.#xk = expandAesKey(key);
-    this.#hashKey = encryptBlockInPlace(this.#xk, new Uint8Array(16));
+  constructor(cipher: BlockCipher16, tagLength: number, encrypt: boolean, expectedLength = 4096) {
+    if (tagLength < 4 || tagLength > 16) {
+      cipher.wipe();
+      fail(PSA_ERROR_INVALID_ARGUMENT, `GCM tag length ${tagLength}`);
+    }
+    this.#cipher = cipher;
+    this.#hashKey = encryptCopy(cipher, new Uint8Array(16));
     this.#tagLength = tagLength;
     this.#encrypt = encrypt;
     this.#expectedLength = expectedLength;
@@ -66,9 +71,9 @@ export class GcmContext implements AeadContext {
       j0 = alignedCopy(g.digest());
       g.destroy();
     }
-    this.#tagMask = encryptBlockInPlace(this.#xk, alignedCopy(j0));
+    this.#tagMask = encryptCopy(this.#cipher, j0);
     increment32(j0);
-    this.#ctr = new CtrStream(this.#xk, j0);
+    this.#ctr = new CtrStream(this.#cipher, j0);
     j0.fill(0);
     this.#ghash = new GhashStream(this.#hashKey, this.#expectedLength);
   }
@@ -134,7 +139,7 @@ export class GcmContext implements AeadContext {
   /** Wipe the key schedule, hash key and streams. */
   destroy(): void {
     this.#finished = true;
-    this.#xk.fill(0);
+    this.#cipher.wipe();
     this.#hashKey.fill(0);
     this.#tagMask?.fill(0);
     this.#ghash?.destroy();

@@ -1,11 +1,12 @@
 /**
- * The software driver's AEAD entry points: AES-GCM, AES-CCM,
+ * The software driver's AEAD entry points: GCM and CCM over AES, ARIA and
+ * Camellia (the block ciphers `cipher/families.ts` offers them with),
  * ChaCha20-Poly1305, XChaCha20-Poly1305 and Ascon-AEAD128. Multipart
  * operations stream through our own contexts (`aead/gcm.ts`, `aead/ccm.ts`,
- * `aead/chachapoly.ts`, `ascon/aead.ts`); single-part GCM with a 12-byte nonce and
- * (X)ChaCha20-Poly1305 use noble's one-shot implementations, the rest runs
- * the streaming contexts over the whole input. Unsupported key type and
- * algorithm pairs are NOT_SUPPORTED (as Mbed TLS's built-in driver).
+ * `aead/chachapoly.ts`, `ascon/aead.ts`); single-part AES-GCM with a 12-byte
+ * nonce and (X)ChaCha20-Poly1305 use noble's one-shot implementations, the
+ * rest runs the streaming contexts over the whole input. Unsupported key
+ * type and algorithm pairs are NOT_SUPPORTED (as Mbed TLS's built-in driver).
  * @module
  */
 import { gcm } from '@noble/ciphers/aes.js';
@@ -32,6 +33,7 @@ import { CcmContext } from './ccm.js';
 import { ChaChaPolyContext } from './chachapoly.js';
 import { GcmContext } from './gcm.js';
 import { AsconAeadContext } from '../ascon/aead.js';
+import { blockCipherFamily, createBlockCipher16 } from '../cipher/families.js';
 import { copyRange } from '../../../bytes.js';
 import { aeadThroughContext } from '../../single-part.js';
 
@@ -41,7 +43,7 @@ type Mode = 'ccm' | 'gcm' | 'chachapoly' | 'xchachapoly' | 'ascon';
 function modeOf(keyType: number, alg: number): Mode {
   const base = PSA_ALG_AEAD_WITH_SHORTENED_TAG(alg, 0);
   const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
-  if (keyType === PSA_KEY_TYPE_AES) {
+  if (blockCipherFamily(keyType)?.aead) {
     if (base === PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 0)) return 'ccm';
     if (base === PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_GCM, 0)) return 'gcm';
   } else if (keyType === PSA_KEY_TYPE_CHACHA20 && base === PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CHACHA20_POLY1305, 0)) {
@@ -55,13 +57,13 @@ function modeOf(keyType: number, alg: number): Mode {
     `${describe(alg, 'alg')} with ${describe(keyType, 'keyType')} is not supported by the software driver`);
 }
 
-function createContext(mode: Mode, key: Uint8Array, alg: number, encrypt: boolean, expectedLength?: number): AeadContext {
+function createContext(keyType: number, mode: Mode, key: Uint8Array, alg: number, encrypt: boolean, expectedLength?: number): AeadContext {
   const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
   switch (mode) {
     case 'ccm':
-      return new CcmContext(key, tagLength, encrypt);
+      return new CcmContext(createBlockCipher16(blockCipherFamily(keyType)!, key), tagLength, encrypt);
     case 'gcm':
-      return new GcmContext(key, tagLength, encrypt, expectedLength);
+      return new GcmContext(createBlockCipher16(blockCipherFamily(keyType)!, key), tagLength, encrypt, expectedLength);
     case 'chachapoly':
       return new ChaChaPolyContext(key, false, encrypt);
     case 'xchachapoly':
@@ -73,12 +75,12 @@ function createContext(mode: Mode, key: Uint8Array, alg: number, encrypt: boolea
 
 /** `aeadSetup`: a streaming context. */
 function softwareAeadSetup(attributes: DriverKeyAttributes, keyBuffer: Uint8Array, alg: number, encrypt: boolean): AeadContext {
-  return createContext(modeOf(attributes.type, alg), keyBuffer, alg, encrypt);
+  return createContext(attributes.type, modeOf(attributes.type, alg), keyBuffer, alg, encrypt);
 }
 
 /** Whether noble's one-shot implementation applies (full-length tags where noble checks them). */
-function oneShot(mode: Mode, nonce: Uint8Array, tagLength: number, decrypt: boolean) {
-  if (mode === 'gcm' && nonce.length === 12 && (!decrypt || tagLength === 16)) return gcm;
+function oneShot(keyType: number, mode: Mode, nonce: Uint8Array, tagLength: number, decrypt: boolean) {
+  if (mode === 'gcm' && keyType === PSA_KEY_TYPE_AES && nonce.length === 12 && (!decrypt || tagLength === 16)) return gcm;
   if (mode === 'chachapoly' && nonce.length === 12) return chacha20poly1305;
   if (mode === 'xchachapoly' && nonce.length === 24) return xchacha20poly1305;
   return undefined;
@@ -89,7 +91,7 @@ function softwareAeadEncrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
   nonce: Uint8Array, ad: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const mode = modeOf(attributes.type, alg);
   const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
-  const fast = oneShot(mode, nonce, tagLength, false);
+  const fast = oneShot(attributes.type, mode, nonce, tagLength, false);
   if (fast && (mode !== 'gcm' || (tagLength >= 4 && tagLength <= 16))) {
     const sealed = fast(key, nonce, ad).encrypt(plaintext);
     if (tagLength === 16) return sealed;
@@ -97,7 +99,7 @@ function softwareAeadEncrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
     sealed.fill(0);
     return out;
   }
-  return aeadThroughContext(createContext(mode, key, alg, true, plaintext.length), true, tagLength, nonce, ad, plaintext);
+  return aeadThroughContext(createContext(attributes.type, mode, key, alg, true, plaintext.length), true, tagLength, nonce, ad, plaintext);
 }
 
 /** `aeadDecrypt`: the plaintext, or INVALID_SIGNATURE with nothing released. */
@@ -106,7 +108,7 @@ function softwareAeadDecrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
   const mode = modeOf(attributes.type, alg);
   const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
   if (ciphertext.length < tagLength) fail(PSA_ERROR_INVALID_ARGUMENT, 'ciphertext shorter than the tag');
-  const fast = oneShot(mode, nonce, tagLength, true);
+  const fast = oneShot(attributes.type, mode, nonce, tagLength, true);
   if (fast) {
     try {
       return fast(key, nonce, ad).decrypt(ciphertext);
@@ -115,7 +117,7 @@ function softwareAeadDecrypt(attributes: DriverKeyAttributes, key: Uint8Array, a
       return fail(PSA_ERROR_INVALID_SIGNATURE, 'tag mismatch');
     }
   }
-  const ctx = createContext(mode, key, alg, false, ciphertext.length - tagLength);
+  const ctx = createContext(attributes.type, mode, key, alg, false, ciphertext.length - tagLength);
   return aeadThroughContext(ctx, false, tagLength, nonce, ad, ciphertext);
 }
 

@@ -46,6 +46,11 @@ export class AesBlock implements BlockCipher16 {
     return encrypt ? c.encrypt(data) : c.decrypt(data);
   }
 
+  /** GCM-style counter mode over whole blocks with noble's `ctr32` (see `BlockCipher16.ctr32`). */
+  ctr32(counter: Uint8Array, src: Uint8Array, dst: Uint8Array): void {
+    unsafe.ctr32(this.#enc, false, counter, src, dst);
+  }
+
   /** Zero the key and its schedules. */
   wipe(): void {
     this.#key.fill(0);

@@ -28,4 +28,12 @@ export interface BlockCipher {
 /** A block cipher with 16-byte blocks (the counter modes, GCM, CCM, XTS need one). */
 export interface BlockCipher16 extends BlockCipher {
   readonly blockLength: 16;
+  /**
+   * Optional fast path for GCM and CCM: counter mode over whole blocks from
+   * the 16-byte `counter` (incremented in its last 32 bits, big-endian,
+   * wrapping; advanced past the blocks used), `src` into `dst` (the same
+   * length, a multiple of 16, both 4-byte aligned). Absent: the modes
+   * encrypt counter blocks one by one.
+   */
+  ctr32?(counter: Uint8Array, src: Uint8Array, dst: Uint8Array): void;
 }

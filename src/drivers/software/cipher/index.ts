@@ -1,14 +1,12 @@
 /**
- * The software driver's cipher entry points: AES in ECB, CBC (no padding,
- * PKCS#7), CTR, CFB-128, OFB, CCM* without tag and XTS; SM4 (128-bit keys,
- * `sm4.ts`, not constant-time) in ECB, CBC (no padding, PKCS#7), CTR,
- * CFB-128 and OFB; ChaCha20 and XChaCha20 as stream ciphers. Multipart
- * operations stream through the contexts of this folder's modules;
- * single-part AES and ChaCha calls use noble's one-shot functions where
- * noble has the mode, single-part SM4 goes through the contexts. Any other
- * key type or algorithm (DES, ARIA, Camellia, SM4 with CCM* or XTS, …) is
- * NOT_SUPPORTED, as in a TF-PSA-Crypto build without them (Mbed TLS 3.6
- * has no SM4 at all; this package adds it).
+ * The software driver's cipher entry points: the block ciphers of
+ * `families.ts` (AES, ARIA, Camellia, DES/Triple-DES, SM4) in the modes that
+ * table gives each (ECB, CBC without padding and with PKCS#7, CTR, CFB-128,
+ * OFB, CCM* without tag, XTS), and ChaCha20 and XChaCha20 as stream
+ * ciphers. Multipart operations stream through the contexts of this
+ * folder's modules; single-part AES and ChaCha calls use noble's one-shot
+ * functions where noble has the mode, the other ciphers go through the
+ * contexts. Any other pair is NOT_SUPPORTED, as in Mbed TLS 3.6.
  * @module
  */
 import { cbc, cfb, ctr, ecb } from '@noble/ciphers/aes.js';
@@ -18,53 +16,36 @@ import { PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_INVALID_PADDING, PSA_ERROR_NOT_SU
 import {
   PSA_ALG_CBC_NO_PADDING,
   PSA_ALG_CBC_PKCS7,
-  PSA_ALG_CCM_STAR_NO_TAG,
   PSA_ALG_CFB,
   PSA_ALG_CTR,
   PSA_ALG_ECB_NO_PADDING,
   PSA_ALG_OFB,
   PSA_ALG_STREAM_CIPHER,
   PSA_ALG_XTS,
+  PSA_CIPHER_IV_LENGTH,
   PSA_KEY_TYPE_AES,
   PSA_KEY_TYPE_CHACHA20,
-  PSA_KEY_TYPE_SM4,
   PSA_KEY_TYPE_XCHACHA20,
   describe,
 } from '../../../values/index.js';
 import type { CipherContext, CipherEntryPoints } from '../../cipher.js';
 import type { DriverKeyAttributes } from '../../driver.js';
 import { cipherThroughContext } from '../../single-part.js';
-import { AES_BLOCK, AesBlock } from './aes.js';
+import { AES_BLOCK } from './aes.js';
 import type { BlockCipher16 } from './block.js';
 import { ChaChaContext } from './chacha.js';
 import { EcbCbcContext, pkcs7PaddingLength } from './ecb-cbc.js';
+import { blockCipherFamily } from './families.js';
 import { KeystreamContext } from './keystream.js';
-import { Sm4Block } from './sm4.js';
 import { XtsContext } from './xts.js';
 import { copyRange } from '../../../bytes.js';
 
-/** The IV length each supported (key type, algorithm) pair uses by default (`PSA_CIPHER_IV_LENGTH`). */
-function defaultIvLength(type: number, alg: number): number {
-  if (type === PSA_KEY_TYPE_CHACHA20) return 12;
-  if (type === PSA_KEY_TYPE_XCHACHA20) return 24;
-  if (alg === PSA_ALG_ECB_NO_PADDING) return 0;
-  return alg === PSA_ALG_CCM_STAR_NO_TAG ? 13 : AES_BLOCK;
-}
-
 /** NOT_SUPPORTED unless this driver implements `alg` with keys of `type`. */
 function checkSupported(type: number, alg: number): void {
-  const aesModes = [
-    PSA_ALG_ECB_NO_PADDING, PSA_ALG_CBC_NO_PADDING, PSA_ALG_CBC_PKCS7, PSA_ALG_CTR,
-    PSA_ALG_CFB, PSA_ALG_OFB, PSA_ALG_CCM_STAR_NO_TAG, PSA_ALG_XTS,
-  ];
-  const sm4Modes = [
-    PSA_ALG_ECB_NO_PADDING, PSA_ALG_CBC_NO_PADDING, PSA_ALG_CBC_PKCS7, PSA_ALG_CTR, PSA_ALG_CFB, PSA_ALG_OFB,
-  ];
-  const ok = type === PSA_KEY_TYPE_AES
-    ? aesModes.includes(alg)
-    : type === PSA_KEY_TYPE_SM4
-      ? sm4Modes.includes(alg)
-      : (type === PSA_KEY_TYPE_CHACHA20 || type === PSA_KEY_TYPE_XCHACHA20) && alg === PSA_ALG_STREAM_CIPHER;
+  const family = blockCipherFamily(type);
+  const ok = family
+    ? family.cipherModes.includes(alg)
+    : (type === PSA_KEY_TYPE_CHACHA20 || type === PSA_KEY_TYPE_XCHACHA20) && alg === PSA_ALG_STREAM_CIPHER;
   if (!ok) fail(PSA_ERROR_NOT_SUPPORTED, `${describe(alg, 'alg')} with ${describe(type, 'keyType')} is not supported`);
 }
 
@@ -75,16 +56,20 @@ function createContext(type: number, key: Uint8Array, alg: number, encrypt: bool
     return new ChaChaContext(key, type === PSA_KEY_TYPE_XCHACHA20);
   }
   if (alg === PSA_ALG_XTS) return new XtsContext(key, encrypt);
-  // Each block object keeps its own copy of the key (AES) or only the round keys (SM4).
-  const block = (): BlockCipher16 => (type === PSA_KEY_TYPE_SM4 ? new Sm4Block(key) : new AesBlock(key));
+  // The block object keeps its own copy of the key or only its schedule.
+  const block = blockCipherFamily(type)!.create(key);
   switch (alg) {
-    case PSA_ALG_ECB_NO_PADDING: return new EcbCbcContext(block(), 'ecb', encrypt);
-    case PSA_ALG_CBC_NO_PADDING: return new EcbCbcContext(block(), 'cbc', encrypt);
-    case PSA_ALG_CBC_PKCS7: return new EcbCbcContext(block(), 'cbc-pkcs7', encrypt);
-    case PSA_ALG_CTR: return new KeystreamContext(block(), 'ctr', encrypt);
-    case PSA_ALG_CFB: return new KeystreamContext(block(), 'cfb', encrypt);
-    case PSA_ALG_OFB: return new KeystreamContext(block(), 'ofb', encrypt);
-    default: return new KeystreamContext(block(), 'ccm-star', encrypt);
+    case PSA_ALG_ECB_NO_PADDING: return new EcbCbcContext(block, 'ecb', encrypt);
+    case PSA_ALG_CBC_NO_PADDING: return new EcbCbcContext(block, 'cbc', encrypt);
+    case PSA_ALG_CBC_PKCS7: return new EcbCbcContext(block, 'cbc-pkcs7', encrypt);
+  }
+  // The key-stream modes exist only for the 16-byte ciphers (the table gives DES none).
+  const block16 = block as BlockCipher16;
+  switch (alg) {
+    case PSA_ALG_CTR: return new KeystreamContext(block16, 'ctr', encrypt);
+    case PSA_ALG_CFB: return new KeystreamContext(block16, 'cfb', encrypt);
+    case PSA_ALG_OFB: return new KeystreamContext(block16, 'ofb', encrypt);
+    default: return new KeystreamContext(block16, 'ccm-star', encrypt);
   }
 }
 
@@ -144,7 +129,7 @@ export const softwareCipher: CipherEntryPoints = {
   },
   cipherDecrypt(attributes, keyBuffer, alg, input) {
     checkSupported(attributes.type, alg);
-    const ivLength = defaultIvLength(attributes.type, alg);
+    const ivLength = PSA_CIPHER_IV_LENGTH(attributes.type, alg);
     if (input.length < ivLength) fail(PSA_ERROR_INVALID_ARGUMENT, 'input shorter than the IV');
     return encryptOrDecrypt(attributes, keyBuffer, alg, false, input.subarray(0, ivLength), input.subarray(ivLength));
   },

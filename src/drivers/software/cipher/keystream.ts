@@ -1,7 +1,7 @@
 /**
  * The block-cipher modes that behave as stream ciphers — CTR, CFB-128, OFB
- * and CCM* without tag — over a 16-byte block cipher (AES or SM4,
- * `block.ts`; CCM* is offered with AES only), streaming byte by byte: each update returns exactly
+ * and CCM* without tag — over a 16-byte block cipher (`block.ts`; which
+ * cipher gets which mode is in `families.ts`), streaming byte by byte: each update returns exactly
  * as many bytes as it was given (as Mbed TLS does), nothing is buffered
  * except the unused part of the current key-stream block.
  * @module

@@ -3,7 +3,7 @@
  * starts the state of a KDF (HKDF and its extract/expand halves, the TLS 1.2
  * PRF and PSK-to-MS, EC J-PAKE to PMS, PBKDF2 with HMAC or AES-CMAC-PRF-128,
  * the SP 800-108 counter KDFs, WPA3-SAE H2E, SRP password hashing), and
- * `deriveKey` makes the structured keys (ECC and SPAKE2+ key pairs) of
+ * `deriveKey` makes the structured keys (ECC and SPAKE2+ key pairs, DES keys with their parity) of
  * `psa_key_derivation_output_key`. The core's rules (`core/key-derivation`)
  * have already accepted the algorithm; what is answered here is whether this
  * driver implements it (an HMAC-based KDF over a hash without HMAC here is
@@ -23,6 +23,7 @@ import {
   PSA_ALG_PBKDF2_AES_CMAC_PRF_128,
   PSA_ALG_SP800_108_COUNTER_CMAC,
   PSA_ALG_TLS12_ECJPAKE_TO_PMS,
+  PSA_KEY_TYPE_DES,
   PSA_KEY_TYPE_IS_ECC_KEY_PAIR,
   describe,
 } from '../../../values/index.js';
@@ -30,6 +31,7 @@ import { PSA_ALG_IS_WPA3_SAE_H2E } from '../../../values/alg-predicates.js';
 import { PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR } from '../../../values/key-type-predicates.js';
 import { PSA_ALG_IS_SRP_PASSWORD_HASH } from '../../../values/srp.js';
 import type { KdfState, KeyDerivationEntryPoints } from '../../key-derivation.js';
+import { derivedDesKey } from '../cipher/des-key.js';
 import { deriveEccKeyPair } from '../ecc/derive.js';
 import { SOFTWARE_HMAC_HASHES } from '../mac/hmac.js';
 import { derivedSpake2pKeyPair } from '../pake/spake2p/keys.js';
@@ -65,6 +67,7 @@ export const softwareKeyDerivation: KeyDerivationEntryPoints = {
   keyDerivationSetup,
   deriveKey(attributes, read, fn) {
     if (PSA_KEY_TYPE_IS_ECC_KEY_PAIR(attributes.type)) return deriveEccKeyPair(attributes, read, fn);
+    if (attributes.type === PSA_KEY_TYPE_DES) return derivedDesKey(attributes.bits, read, fn);
     // SPAKE2+ registration (PSA 1.5 §9.5.9, RFC 9383 §3.2): w0s, w1s reduced mod n.
     if (PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(attributes.type)) return derivedSpake2pKeyPair(attributes.type, attributes.bits, read, fn);
     return fail(PSA_ERROR_NOT_SUPPORTED, `${fn}: ${describe(attributes.type, 'keyType')} keys cannot be derived`);

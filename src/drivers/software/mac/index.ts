@@ -1,5 +1,6 @@
 /**
- * The software driver's MAC entry points: HMAC (`mac/hmac.ts`), CMAC and
+ * The software driver's MAC entry points: HMAC (`mac/hmac.ts`), CMAC (AES,
+ * three-key Triple-DES) and
  * CBC-MAC over AES (`mac/block-cipher.ts`), BLAKE2 MAC (`mac/blake2.ts`).
  * Anything else is `PSA_ERROR_NOT_SUPPORTED`.
  * @module
