@@ -42,6 +42,7 @@ import {
   PSA_KEY_USAGE_SIGN_MESSAGE,
   PSA_KEY_USAGE_VERIFY_MESSAGE,
 } from '../../src/values/index.js';
+import * as c from '../../src/c/index.js';
 import { expectStatus } from '../keys/helpers.js';
 import { bytes, concat, cuts, importKey, multipart, psa, RUNS, split } from './helpers.js';
 
@@ -213,5 +214,44 @@ describe('DES statuses and key material', () => {
         psa.destroyKey(id);
       }
     }
+  });
+});
+
+describe('DES rows of the published PSA API test tables (psa-arch-tests test_c004, c034, c035, c044)', () => {
+  it('export_public_key INVALID_ARGUMENT, generate_iv into 4 bytes BUFFER_TOO_SMALL, set_iv of 4 or 16 bytes INVALID_ARGUMENT, copy AES to DES INVALID_ARGUMENT', () => {
+    expect(c.psa_crypto_init()).toBe(c.PSA_SUCCESS);
+    const attributes = c.psa_key_attributes_init();
+    c.psa_set_key_type(attributes, c.PSA_KEY_TYPE_DES);
+    c.psa_set_key_usage_flags(attributes, c.PSA_KEY_USAGE_ENCRYPT | c.PSA_KEY_USAGE_EXPORT);
+    c.psa_set_key_algorithm(attributes, c.PSA_ALG_CBC_NO_PADDING);
+    const id = { value: 0 };
+    expect(c.psa_import_key(attributes, new Uint8Array(8).fill(0x01), id)).toBe(c.PSA_SUCCESS);
+    const length = { value: 0 };
+    expect(c.psa_export_public_key(id.value, new Uint8Array(64), length)).toBe(c.PSA_ERROR_INVALID_ARGUMENT);
+    const op = c.psa_cipher_operation_init();
+    expect(c.psa_cipher_encrypt_setup(op, id.value, c.PSA_ALG_CBC_NO_PADDING)).toBe(c.PSA_SUCCESS);
+    expect(c.psa_cipher_generate_iv(op, new Uint8Array(4), length)).toBe(c.PSA_ERROR_BUFFER_TOO_SMALL);
+    c.psa_cipher_abort(op);
+    for (const size of [4, 16]) {
+      expect(c.psa_cipher_encrypt_setup(op, id.value, c.PSA_ALG_CBC_NO_PADDING)).toBe(c.PSA_SUCCESS);
+      expect(c.psa_cipher_set_iv(op, new Uint8Array(size))).toBe(c.PSA_ERROR_INVALID_ARGUMENT);
+      c.psa_cipher_abort(op);
+    }
+    expect(c.psa_destroy_key(id.value)).toBe(c.PSA_SUCCESS);
+
+    const aes = c.psa_key_attributes_init();
+    c.psa_set_key_type(aes, c.PSA_KEY_TYPE_AES);
+    c.psa_set_key_usage_flags(aes, c.PSA_KEY_USAGE_COPY | c.PSA_KEY_USAGE_EXPORT);
+    c.psa_set_key_algorithm(aes, c.PSA_ALG_CTR);
+    const source = { value: 0 };
+    expect(c.psa_import_key(aes, new Uint8Array(16), source)).toBe(c.PSA_SUCCESS);
+    const target = c.psa_key_attributes_init();
+    c.psa_set_key_type(target, c.PSA_KEY_TYPE_DES);
+    c.psa_set_key_bits(target, 128);
+    c.psa_set_key_algorithm(target, c.PSA_ALG_CTR);
+    c.psa_set_key_usage_flags(target, c.PSA_KEY_USAGE_COPY | c.PSA_KEY_USAGE_EXPORT);
+    const copy = { value: 0 };
+    expect(c.psa_copy_key(source.value, target, copy)).toBe(c.PSA_ERROR_INVALID_ARGUMENT);
+    expect(c.psa_destroy_key(source.value)).toBe(c.PSA_SUCCESS);
   });
 });
