@@ -89,7 +89,7 @@ export function blockCipherRows(): string[] {
     });
     const aead = AEADS.map(([label, alg]) => [label, probe(type, largest, alg, PSA_KEY_USAGE_ENCRYPT, (id) => psa.aeadEncryptSetup(id, alg).abort())] as const);
     // One entry per MAC, split by key size only where the sizes differ.
-    const mac = MACS.flatMap(([label, alg]) => {
+    const mac = MACS.flatMap(([label, alg]): (readonly [string, string | undefined])[] => {
       const bySize = sizes.map((n) => [n, probe(type, n, alg, PSA_KEY_USAGE_SIGN_MESSAGE, (id) => psa.macSignSetup(id, alg).abort())] as const);
       if (bySize.every(([, st]) => st === bySize[0]![1])) return [[label, bySize[0]![1]] as const];
       return bySize.map(([n, st]) => [`${label} (${n * 8}-bit keys)`, st] as const);
