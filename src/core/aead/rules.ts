@@ -139,6 +139,13 @@ export function checkAeadKeyType(keyType: number, alg: number, fn: string): void
   }
 }
 
+/**
+ * Largest GCM plaintext: 2^36 − 32 bytes (2^39 − 256 bits, NIST SP 800-38D
+ * §5.2.1.1; Mbed TLS's `0xFFFFFFFE0`): 2^32 − 2 blocks, the counter values
+ * inc32(J0) onwards before the 32-bit counter would come back to J0.
+ */
+export const GCM_MAX_PLAINTEXT = 0xfffffffe0n;
+
 /** Largest `size_t` (the C type of AEAD lengths). */
 export const SIZE_MAX = (1n << 64n) - 1n;
 
@@ -149,7 +156,7 @@ export const SIZE_MAX = (1n << 64n) - 1n;
  */
 export function checkDeclaredLengths(alg: number, adLength: bigint, plaintextLength: bigint, fn: string): void {
   const base = aeadBaseAlgorithm(alg);
-  if (base === PSA_ALG_GCM && (adLength >> 61n !== 0n || plaintextLength > 0xffffffffe0n)) {
+  if (base === PSA_ALG_GCM && (adLength >> 61n !== 0n || plaintextLength > GCM_MAX_PLAINTEXT)) {
     fail(PSA_ERROR_INVALID_ARGUMENT, `${fn}: lengths beyond the GCM limits`);
   }
   if (base === PSA_ALG_CCM && adLength > 0xff00n) {

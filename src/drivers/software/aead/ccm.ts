@@ -64,7 +64,8 @@ export class CcmContext implements AeadContext {
     this.#nonce = alignedCopy(nonce);
     const a1 = this.#counterBlock();
     a1[15] = 1;
-    this.#ctr = new CtrStream(this.#cipher, a1);
+    // The counter field is the last q = 15 − nonce length bytes; the length check keeps it from wrapping.
+    this.#ctr = new CtrStream(this.#cipher, a1, 15 - nonce.length);
     a1.fill(0);
     this.#startIfReady();
   }

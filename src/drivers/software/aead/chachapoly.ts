@@ -16,6 +16,9 @@ import { constantTimeEqual, copyOf } from './util.js';
 const BLOCK = 64;
 const ZEROS = new Uint8Array(16);
 
+/** Largest ChaCha20-Poly1305 plaintext: 2^38 − 64 bytes (RFC 8439 §2.8). */
+export const CHACHAPOLY_MAX_TEXT = 2 ** 38 - 64;
+
 /** One ChaCha20-Poly1305 or XChaCha20-Poly1305 encryption or decryption. */
 export class ChaChaPolyContext implements AeadContext {
   readonly #key: Uint8Array;
@@ -98,10 +101,15 @@ export class ChaChaPolyContext implements AeadContext {
     return out;
   }
 
-  /** Encrypt or decrypt a fragment. */
+  /**
+   * Encrypt or decrypt a fragment. At most 2^38 − 64 bytes per message (RFC
+   * 8439 §2.8: block 0 keys Poly1305, so 2^32 − 1 blocks remain before the
+   * 32-bit counter would wrap); INVALID_ARGUMENT beyond.
+   */
   update(input: Uint8Array): Uint8Array {
     const mac = this.#requireMac();
     if (input.length === 0) return new Uint8Array(0);
+    if (this.#textLength + input.length > CHACHAPOLY_MAX_TEXT) fail(PSA_ERROR_INVALID_ARGUMENT, 'ChaCha20-Poly1305 message longer than 2^38 - 64 bytes');
     if (this.#textLength === 0) this.#padTo16(mac, this.#adLength);
     const output = this.#stream(input);
     mac.update(this.#encrypt ? output : input);

@@ -1,11 +1,14 @@
 /**
  * Streaming counter mode for the block-cipher AEADs (GCM, CCM) over any
  * 16-byte block cipher (`BlockCipher16`: AES, ARIA, Camellia): the counter
- * block is incremented in its last 32 bits (GCM's inc32; CCM's counter field
- * never carries beyond them for any message this package can hold), and a
- * partly used keystream block is kept between calls so that fragments of
- * any length can follow each other. Whole blocks go through the cipher's
- * `ctr32` fast path when it has one (AES: noble's). Memory is O(fragment).
+ * block is incremented big-endian in its last `counterBytes` bytes, wrapping
+ * within them (GCM's inc32: 4 bytes; CCM: the q-byte counter field, whose
+ * size bounds the message length so that it never wraps), and a partly used
+ * keystream block is kept between calls so that fragments of any length can
+ * follow each other. Whole blocks go through the cipher's `ctr32` fast path
+ * when it has one (AES: noble's) and the low 32 bits do not wrap within the
+ * run (so a carry into a wider CCM counter is never lost). Memory is
+ * O(fragment).
  * @module
  */
 import type { BlockCipher16 } from '../cipher/block.js';
@@ -19,9 +22,9 @@ export function alignedCopy(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Increment the last 32 bits of a counter block, big-endian, wrapping. */
-export function increment32(counter: Uint8Array): void {
-  for (let i = BLOCK - 1; i >= BLOCK - 4; i--) {
+/** Increment the last `bytes` bytes (default 4: inc32) of a counter block, big-endian, wrapping within them. */
+export function increment32(counter: Uint8Array, bytes = 4): void {
+  for (let i = BLOCK - 1; i >= BLOCK - bytes; i--) {
     counter[i] = (counter[i]! + 1) & 0xff;
     if (counter[i] !== 0) break;
   }
@@ -39,25 +42,43 @@ export class CtrStream {
   readonly #cipher: BlockCipher16;
   readonly #counter: Uint8Array;
   readonly #keystream = new Uint8Array(BLOCK);
+  readonly #counterBytes: number;
   #used = BLOCK;
 
-  /** Start at counter block `initial` (copied); the cipher belongs to the caller. */
-  constructor(cipher: BlockCipher16, initial: Uint8Array) {
+  /**
+   * Start at counter block `initial` (copied), incrementing its last
+   * `counterBytes` bytes (2 to 8 for CCM's q, 4 for GCM); the cipher belongs to the caller.
+   */
+  constructor(cipher: BlockCipher16, initial: Uint8Array, counterBytes = 4) {
     this.#cipher = cipher;
     this.#counter = alignedCopy(initial);
+    this.#counterBytes = counterBytes;
   }
 
   /** The next keystream block into `#keystream`, advancing the counter. */
   #refill(): void {
     this.#keystream.set(this.#counter);
     this.#cipher.encrypt(this.#keystream);
-    increment32(this.#counter);
+    increment32(this.#counter, this.#counterBytes);
     this.#used = 0;
+  }
+
+  /**
+   * Whether the 32-bit `ctr32` gives the same counter blocks as this
+   * stream for the next `blocks`: always for a 4-byte counter (inc32 is the
+   * rule); otherwise when the low min(counterBytes, 4) bytes do not wrap.
+   */
+  #fastPathSafe(blocks: number): boolean {
+    if (this.#counterBytes === 4) return true;
+    const width = Math.min(this.#counterBytes, 4);
+    let low = 0;
+    for (let i = BLOCK - width; i < BLOCK; i++) low = low * 256 + this.#counter[i]!;
+    return low + blocks <= 2 ** (8 * width);
   }
 
   /** XOR whole blocks `src[from, from + length)` into `out` at `from`. */
   #wholeBlocks(src: Uint8Array, out: Uint8Array, from: number, length: number): void {
-    const fast = this.#cipher.ctr32?.bind(this.#cipher);
+    const fast = this.#fastPathSafe(length / BLOCK) ? this.#cipher.ctr32?.bind(this.#cipher) : undefined;
     if (!fast) {
       for (let i = from; i < from + length; i += BLOCK) {
         this.#refill();

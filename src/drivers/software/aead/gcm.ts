@@ -16,8 +16,17 @@ import { GhashStream } from './ghash.js';
 import { constantTimeEqual } from './util.js';
 import { copyRange } from '../../../bytes.js';
 
-/** Largest GCM plaintext: 2^39 − 256 bits. */
-const MAX_TEXT = 0xffffffffe0;
+/**
+ * Largest GCM plaintext: 2^39 − 256 bits = 2^36 − 32 bytes (NIST SP 800-38D
+ * §5.2.1.1, Mbed TLS `0xFFFFFFFE0`): 2^32 − 2 blocks, so the 32-bit counter
+ * never comes back to J0 (whose encryption masks the tag).
+ */
+export const GCM_MAX_TEXT = 0xfffffffe0;
+
+/** Whether `more` bytes may follow `done` bytes of one GCM message. */
+export function gcmTextFits(done: number, more: number): boolean {
+  return done + more <= GCM_MAX_TEXT;
+}
 
 /** One GCM encryption or decryption. */
 export class GcmContext implements AeadContext {
@@ -95,7 +104,7 @@ export class GcmContext implements AeadContext {
   update(input: Uint8Array): Uint8Array {
     const { ghash, ctr } = this.#stream();
     if (input.length === 0) return new Uint8Array(0);
-    if (this.#textLength + input.length > MAX_TEXT) fail(PSA_ERROR_INVALID_ARGUMENT, 'GCM message too long');
+    if (!gcmTextFits(this.#textLength, input.length)) fail(PSA_ERROR_INVALID_ARGUMENT, 'GCM message longer than 2^36 - 32 bytes');
     if (this.#textLength === 0) ghash.pad();
     const output = ctr.xor(input);
     ghash.update(this.#encrypt ? output : input);

@@ -8,9 +8,12 @@
  *   this driver: any other length is INVALID_ARGUMENT;
  * - XChaCha20 (absent from Mbed TLS, so the spec's forms), 24 bytes: nonce,
  *   64-bit counter from 0; 32 bytes: 8-byte little-endian counter ‖ 24-byte nonce.
- * The RFC 8439 counter wraps within its 32 bits (as Mbed TLS's does); the
- * 64-bit counter carries. The block function is written here so that every
- * counter value works; single-part calls use noble's one-shot functions.
+ * The key stream ends where the counter would wrap (RFC 8439's 32-bit
+ * counter after 2^32 blocks, 256 GiB; the 64-bit counter of the XChaCha20
+ * forms at 2^64): the block that would repeat a counter value is
+ * INVALID_ARGUMENT instead (Mbed TLS lets the 32-bit counter wrap, reusing
+ * key stream). The block function is written here so that every counter
+ * value works; single-part calls use noble's one-shot functions.
  * @module
  */
 import { fail } from '../../../values/error.js';
@@ -66,6 +69,19 @@ export function hchacha20(key: Uint8Array, nonce16: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * Advance the block counter of `state` (word 12, and word 13 too when
+ * `wide`); false when it wrapped to 0, i.e. the key stream of this IV is
+ * used up.
+ */
+export function advanceCounter(state: Uint32Array, wide: boolean): boolean {
+  state[12] = (state[12]! + 1) >>> 0;
+  if (state[12] !== 0) return true;
+  if (!wide) return false;
+  state[13] = (state[13]! + 1) >>> 0;
+  return state[13] !== 0;
+}
+
 /** A multipart ChaCha20 / XChaCha20 computation (the same in both directions). */
 export class ChaChaContext implements CipherContext {
   readonly #key: Uint8Array;
@@ -74,6 +90,8 @@ export class ChaChaContext implements CipherContext {
   readonly #work = new Uint32Array(16);
   readonly #stream = new Uint8Array(BLOCK);
   #position = BLOCK;
+  /** The counter wrapped: no block is left for this IV. */
+  #exhausted = false;
 
   /** `key` (32 bytes) is copied; `extended` selects XChaCha20. */
   constructor(key: Uint8Array, extended: boolean) {
@@ -113,13 +131,13 @@ export class ChaChaContext implements CipherContext {
   /** Compute the key-stream block for the current counter, then advance the counter. */
   #nextBlock(): void {
     const s = this.#state ?? fail(PSA_ERROR_INVALID_ARGUMENT, 'ChaCha20 IV not set');
+    if (this.#exhausted) fail(PSA_ERROR_INVALID_ARGUMENT, 'ChaCha20 key stream used up: the block counter would wrap');
     const x = this.#work;
     x.set(s);
     rounds(x);
     const view = new DataView(this.#stream.buffer);
     for (let i = 0; i < 16; i++) view.setUint32(4 * i, (x[i]! + s[i]!) >>> 0, true);
-    s[12] = (s[12]! + 1) >>> 0;
-    if (this.#extended && s[12] === 0) s[13] = (s[13]! + 1) >>> 0;
+    this.#exhausted = !advanceCounter(s, this.#extended);
     this.#position = 0;
   }
 

@@ -30,6 +30,13 @@ export class KeystreamContext implements CipherContext {
   #counterBytes = AES_BLOCK;
   /** Position in the current key-stream block; 16 = a new block is needed. */
   #position = AES_BLOCK;
+  /**
+   * Key-stream blocks left before a counter value would repeat: CCM*'s
+   * 2-byte counter runs from 1 to 65,535 (RFC 3610 / IEEE 802.15.4: the
+   * counter field must not wrap; INVALID_ARGUMENT at the block that would);
+   * CTR's 128-bit counter, CFB and OFB have no such bound here.
+   */
+  #blocksLeft = Infinity;
 
   /** The context owns `cipher` and wipes it on `destroy`. */
   constructor(cipher: BlockCipher16, mode: KeystreamMode, encrypt: boolean) {
@@ -65,6 +72,7 @@ export class KeystreamContext implements CipherContext {
         r.set(iv, 1);
         r[AES_BLOCK - 1] = 1;
         this.#counterBytes = l;
+        this.#blocksLeft = 2 ** (8 * l) - 1;
         return;
       }
       default:
@@ -75,6 +83,8 @@ export class KeystreamContext implements CipherContext {
 
   /** Start a new key-stream block. */
   #nextBlock(): void {
+    if (this.#blocksLeft <= 0) fail(PSA_ERROR_INVALID_ARGUMENT, 'CCM* message too long: its counter would wrap');
+    this.#blocksLeft--;
     const r = this.#register;
     const s = this.#stream;
     if (this.#mode === 'ofb') {

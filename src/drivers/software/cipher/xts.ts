@@ -25,6 +25,9 @@ function multiplyByAlpha(t: Uint8Array): void {
   t[0]! ^= 0x87 & -carry;
 }
 
+/** Largest XTS data unit: 2^20 blocks of 16 bytes (SP 800-38E). */
+export const XTS_MAX_DATA_UNIT = 2 ** 20 * 16;
+
 /** A multipart XTS computation. */
 export class XtsContext implements CipherContext {
   readonly #data: AesBlock;
@@ -35,6 +38,8 @@ export class XtsContext implements CipherContext {
   readonly #buffer = new Uint8Array(2 * AES_BLOCK);
   readonly #scratch = new Uint8Array(AES_BLOCK);
   #buffered = 0;
+  /** Bytes of the data unit given so far. */
+  #length = 0;
 
   /** `key` is 32, 48 or 64 bytes (two AES keys); INVALID_ARGUMENT otherwise. It is copied. */
   constructor(key: Uint8Array, encrypt: boolean) {
@@ -76,8 +81,14 @@ export class XtsContext implements CipherContext {
     this.#buffered -= AES_BLOCK;
   }
 
-  /** Output every block that is followed by another complete block. */
+  /**
+   * Output every block that is followed by another complete block. The
+   * message is one data unit: at most 2^20 blocks (NIST SP 800-38E, IEEE
+   * 1619; Mbed TLS's `mbedtls_aes_crypt_xts` limit), INVALID_ARGUMENT beyond.
+   */
   update(input: Uint8Array): Uint8Array {
+    if (this.#length + input.length > XTS_MAX_DATA_UNIT) fail(PSA_ERROR_INVALID_ARGUMENT, 'XTS data unit longer than 2^20 blocks');
+    this.#length += input.length;
     const total = this.#buffered + input.length;
     const blocks = total >= 2 * AES_BLOCK ? Math.floor(total / AES_BLOCK) - 1 : 0;
     const out = new Uint8Array(blocks * AES_BLOCK);
