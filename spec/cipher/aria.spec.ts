@@ -9,12 +9,11 @@
  * as views at odd byte offsets; and that `wipe()` leaves nothing derived
  * from the key.
  */
-import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ARIA_BLOCK, AriaBlock } from '../../src/drivers/software/cipher/aria.js';
 import { PSA_ERROR_INVALID_ARGUMENT } from '../../src/values/status.js';
+import { describeBlockCipherAgainstOpenssl } from './block-properties.js';
 import { expectStatus, hex, toHex } from '../keys/helpers.js';
 
 interface BlockCase {
@@ -34,20 +33,6 @@ interface Vectors {
   readonly modes: readonly ModeCase[];
 }
 const vectors = JSON.parse(readFileSync(new URL('../../test-vectors/aria.json', import.meta.url), 'utf8')) as Vectors;
-
-const SEED = 20261208;
-const RUNS = 200;
-
-const bytesOf = (length: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ minLength: length, maxLength: length });
-const keyLength = fc.constantFrom(16, 24, 32);
-
-/** OpenSSL's ARIA ECB on whole blocks, no padding. */
-function openssl(key: Uint8Array, data: Uint8Array, encrypt: boolean): Uint8Array {
-  const name = `aria-${key.length * 8}-ecb`;
-  const c = encrypt ? createCipheriv(name, key, null) : createDecipheriv(name, key, null);
-  c.setAutoPadding(false);
-  return new Uint8Array(Buffer.concat([c.update(data), c.final()]));
-}
 
 /** Apply `step` to every 16-byte block of a copy of `data`. */
 function eachBlock(data: Uint8Array, step: (block: Uint8Array) => void): Uint8Array {
@@ -139,97 +124,4 @@ describe('AriaBlock key lengths', () => {
   });
 });
 
-describe('AriaBlock against OpenSSL (node:crypto aria-*-ecb)', () => {
-  it('random keys and blocks, both directions, blocks also at odd offsets of a larger buffer', () => {
-    fc.assert(
-      fc.property(keyLength.chain(bytesOf), bytesOf(16), bytesOf(16), fc.integer({ min: 0, max: 7 }), (k, plain, other, pad) => {
-        const cipher = new AriaBlock(k);
-        const expected = openssl(k, plain, true);
-        const block = plain.slice();
-        cipher.encrypt(block);
-        expect(block).toEqual(expected);
-        cipher.decrypt(block);
-        expect(block).toEqual(plain);
-        // Decryption of an arbitrary block against OpenSSL's decryption.
-        const down = other.slice();
-        cipher.decrypt(down);
-        expect(down).toEqual(openssl(k, other, false));
-        // The same blocks as a view at an odd byte offset, the bytes around it untouched.
-        const offset = 2 * pad + 1;
-        const buffer = new Uint8Array(offset + 16 + 3).fill(0xa5);
-        const view = buffer.subarray(offset, offset + 16);
-        view.set(plain);
-        cipher.encrypt(view);
-        expect(view).toEqual(expected);
-        cipher.decrypt(view);
-        expect(view).toEqual(plain);
-        view.set(other);
-        cipher.decrypt(view);
-        expect(view).toEqual(openssl(k, other, false));
-        expect(buffer.subarray(0, offset).every((x) => x === 0xa5)).toBe(true);
-        expect(buffer.subarray(offset + 16).every((x) => x === 0xa5)).toBe(true);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  });
-
-  it('a key passed as a view at an odd offset is read as its own bytes', () => {
-    fc.assert(
-      fc.property(keyLength.chain(bytesOf), bytesOf(16), (k, plain) => {
-        const buffer = new Uint8Array(k.length + 6).fill(0x5a);
-        buffer.set(k, 3);
-        const block = plain.slice();
-        new AriaBlock(buffer.subarray(3, 3 + k.length)).encrypt(block);
-        expect(block).toEqual(openssl(k, plain, true));
-      }),
-      { numRuns: 50, seed: SEED },
-    );
-  });
-});
-
-describe('AriaBlock key material', () => {
-  it('keeps its own schedule: changing the caller key array afterwards changes nothing', () => {
-    fc.assert(
-      fc.property(keyLength.chain(bytesOf), bytesOf(16), (k, plain) => {
-        const mine = k.slice();
-        const cipher = new AriaBlock(mine);
-        mine.fill(0xff);
-        const block = plain.slice();
-        cipher.encrypt(block);
-        expect(block).toEqual(openssl(k, plain, true));
-        cipher.decrypt(block);
-        expect(block).toEqual(plain);
-      }),
-      { numRuns: 50, seed: SEED },
-    );
-  });
-
-  it('wipe() leaves nothing of the key: the old ciphertext is gone and two wiped keys act alike', () => {
-    fc.assert(
-      fc.property(keyLength, bytesOf(32), bytesOf(32), bytesOf(16), (length, k1, k2, plain) => {
-        const a = new AriaBlock(k1.subarray(0, length));
-        const b = new AriaBlock(k2.subarray(0, length));
-        const before = openssl(k1.subarray(0, length), plain, true);
-        const beforeDown = openssl(k1.subarray(0, length), plain, false);
-        a.wipe();
-        b.wipe();
-        const x = plain.slice();
-        const y = plain.slice();
-        a.encrypt(x);
-        b.encrypt(y);
-        expect(x).not.toEqual(before);
-        // Every round key is zero, so the output depends on the key size only, not on the key.
-        expect(x).toEqual(y);
-        const down = plain.slice();
-        a.decrypt(down);
-        expect(down).not.toEqual(beforeDown);
-        // A of a zero key is zero: the zeroed decryption keys still invert the zeroed encryption keys.
-        a.decrypt(x);
-        b.decrypt(y);
-        expect(x).toEqual(plain);
-        expect(y).toEqual(plain);
-      }),
-      { numRuns: 100, seed: SEED },
-    );
-  });
-});
+describeBlockCipherAgainstOpenssl('AriaBlock', (key) => new AriaBlock(key), 'aria');
