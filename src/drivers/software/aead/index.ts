@@ -61,9 +61,9 @@ function createContext(keyType: number, mode: Mode, key: Uint8Array, alg: number
   const tagLength = PSA_ALG_AEAD_GET_TAG_LENGTH(alg);
   switch (mode) {
     case 'ccm':
-      return new CcmContext(createBlockCipher16(blockCipherFamily(keyType)!, key), tagLength, encrypt);
+      return new CcmContext(createBlockCipher16(keyType, key), tagLength, encrypt);
     case 'gcm':
-      return new GcmContext(createBlockCipher16(blockCipherFamily(keyType)!, key), tagLength, encrypt, expectedLength);
+      return new GcmContext(createBlockCipher16(keyType, key), tagLength, encrypt, expectedLength);
     case 'chachapoly':
       return new ChaChaPolyContext(key, false, encrypt);
     case 'xchachapoly':

@@ -93,7 +93,7 @@ export function blockCipherFamily(type: number): BlockCipherFamily | undefined {
   return FAMILIES.get(type);
 }
 
-/** A keyed 16-byte block cipher of a family with an AEAD (the caller checked `aead`). */
-export function createBlockCipher16(family: BlockCipherFamily, key: Uint8Array): BlockCipher16 {
-  return family.create(key) as BlockCipher16;
+/** A keyed 16-byte block cipher of key type `type` (the caller checked that its family has `aead`). */
+export function createBlockCipher16(type: number, key: Uint8Array): BlockCipher16 {
+  return FAMILIES.get(type)!.create(key) as BlockCipher16;
 }
