@@ -39,12 +39,13 @@ import {
   PSA_KEY_USAGE_VERIFY_MESSAGE,
   describe,
 } from '../../values/index.js';
-import type { GenerateKeyOptions, KeyBuffer } from '../../drivers/driver.js';
+import type { GenerateKeyOptions, KeyBuffer, OpaqueDriver } from '../../drivers/driver.js';
 import type { ResolvedKeyAttributes } from './attributes.js';
 import type { CoreContext } from '../context.js';
 import { createKey } from './creation.js';
 import type { KeySlot } from './slot.js';
 import { checkPolicyPermits, restrictPolicy } from './policy.js';
+import { checkLoadedKey, dropLoaded } from './loaded.js';
 import { copyBytes } from '../../bytes.js';
 
 /** `psa_custom_key_parameters_t`. */
@@ -54,13 +55,15 @@ export interface CustomKeyParameters {
 }
 
 /**
- * Find a key, check that its policy has every flag of `usage` (public keys
- * count as exportable) and, when `alg` is non-zero, permits `alg`. The caller
- * must release the returned slot.
+ * Find a key, check a key just loaded from storage against its record
+ * (`checkLoadedKey`: DATA_INVALID for a bad one), then check that its policy
+ * has every flag of `usage` (public keys count as exportable) and, when
+ * `alg` is non-zero, permits `alg`. The caller must release the returned slot.
  */
 export function acquireKey(ctx: CoreContext, id: number, usage: number, alg: number, fn: string): KeySlot {
   const slot = ctx.store.acquire(id, fn);
   try {
+    checkLoadedKey(ctx, slot, fn);
     const a = slot.attributes;
     const needed = PSA_KEY_TYPE_IS_PUBLIC_KEY(a.type) ? usage & ~PSA_KEY_USAGE_EXPORT : usage;
     if ((a.usage & needed) !== needed) {
@@ -72,6 +75,7 @@ export function acquireKey(ctx: CoreContext, id: number, usage: number, alg: num
     return slot;
   } catch (err) {
     ctx.store.release(slot);
+    dropLoaded(slot);
     throw err;
   }
 }
@@ -209,15 +213,25 @@ export function getKeyAttributes(ctx: CoreContext, id: number): ResolvedKeyAttri
 
 const UNREADABLE = [PSA_ERROR_DATA_INVALID, PSA_ERROR_DATA_CORRUPT, PSA_ERROR_STORAGE_FAILURE];
 
+const isUserId = (id: number): boolean => id >= PSA_KEY_ID_USER_MIN && id <= PSA_KEY_ID_USER_MAX;
+
 /**
  * `psa_destroy_key`. Id 0 is a no-op. Read-only keys: NOT_PERMITTED (their
  * copy in memory is still dropped), as in Mbed TLS; so is a persistent key
  * whose ITS entry is write-once (`PSA_STORAGE_FLAG_WRITE_ONCE`): the storage
  * cannot erase it, which the spec calls read-only "due to physical
  * restrictions". That is checked before an opaque driver is asked to destroy
- * the material, and the entry and the material stay. Unlike Mbed TLS, a
- * persistent key whose record cannot be read is still destroyable: its
- * storage entry is removed (unless it is write-once).
+ * the material, and the entry and the material stay.
+ *
+ * Destruction works on the id in storage, not on what its record claims: a
+ * key with an id in the user range lives in storage, and its entry is
+ * removed whatever the record's lifetime says (a record reading volatile or
+ * read-only does not load at all, see `KeyStore`). Unlike Mbed TLS, a key
+ * whose record cannot be read is still destroyable (its entry is removed
+ * unless it is write-once), and so is one whose record names a location no
+ * driver of this instance owns (there is no driver to ask, so only the
+ * entry is removed). SUCCESS is never reported while the entry remains:
+ * the removal is checked (DATA_INVALID when the entry is still there).
  */
 export function destroyKey(ctx: CoreContext, id: number): void {
   const fn = 'psa_destroy_key';
@@ -226,9 +240,9 @@ export function destroyKey(ctx: CoreContext, id: number): void {
   try {
     slot = ctx.store.acquire(id, fn);
   } catch (err) {
-    const userId = id >= PSA_KEY_ID_USER_MIN && id <= PSA_KEY_ID_USER_MAX;
-    if (userId && err instanceof PsaError && UNREADABLE.includes(err.status)) {
+    if (isUserId(id) && err instanceof PsaError && UNREADABLE.includes(err.status)) {
       ctx.persistent.removeUnreadable(id);
+      checkRemoved(ctx, id, fn);
       return;
     }
     throw err;
@@ -239,17 +253,41 @@ export function destroyKey(ctx: CoreContext, id: number): void {
     if (PSA_KEY_LIFETIME_IS_READ_ONLY(a.lifetime)) {
       fail(PSA_ERROR_NOT_PERMITTED, `${fn}: key ${describe(id, 'keyId')} is read-only`);
     }
-    const persistent = !PSA_KEY_LIFETIME_IS_VOLATILE(a.lifetime);
-    if (persistent && ctx.persistent.isWriteOnce(id)) {
+    const stored = isUserId(id) || !PSA_KEY_LIFETIME_IS_VOLATILE(a.lifetime);
+    if (stored && ctx.persistent.isWriteOnce(id)) {
       fail(PSA_ERROR_NOT_PERMITTED, `${fn}: the storage entry of key ${describe(id, 'keyId')} is write-once`);
     }
-    const opaque = ctx.dispatch.opaqueFor(a.lifetime, fn);
+    const opaque = driverOf(ctx, a.lifetime, stored, fn);
     // An attached key's material belongs to the implementation: only the reference is dropped.
     if (!slot.attached) opaque?.destroyKey?.(a, slot.keyBuffer);
-    if (persistent) ctx.persistent.remove(id);
+    if (stored) {
+      ctx.persistent.remove(id);
+      checkRemoved(ctx, id, fn);
+    }
   } finally {
     ctx.store.release(slot);
   }
+}
+
+/** The opaque driver of a key being destroyed; none for a stored key whose location has no driver. */
+function driverOf(ctx: CoreContext, lifetime: number, stored: boolean, fn: string): OpaqueDriver | undefined {
+  try {
+    return ctx.dispatch.opaqueFor(lifetime, fn);
+  } catch (err) {
+    if (stored && err instanceof PsaError && err.status === PSA_ERROR_INVALID_ARGUMENT) return undefined;
+    throw err;
+  }
+}
+
+/** DATA_INVALID (Mbed TLS's status for a failed removal) when the entry of `id` is still on storage. */
+function checkRemoved(ctx: CoreContext, id: number, fn: string): void {
+  let present: boolean;
+  try {
+    present = ctx.persistent.exists(id);
+  } catch {
+    present = true;
+  }
+  if (present) fail(PSA_ERROR_DATA_INVALID, `${fn}: the storage entry of key ${describe(id, 'keyId')} is still present`);
 }
 
 /**

@@ -19,6 +19,11 @@ export class KeySlot {
   /** Registered by `psa_attach_key`: destroying it leaves the material in its driver. */
   attached = false;
   /**
+   * Loaded from a key record and not yet checked against its type and size
+   * (`./loaded.ts` does that on the first use through a policy check).
+   */
+  unverified = false;
+  /**
    * Called once when an occupied slot is wiped: the dynamic key store
    * returns the slot to its slice's free list (`psa_free_key_slot`).
    */
@@ -41,6 +46,7 @@ export class KeySlot {
     this.attributes = EMPTY_ATTRIBUTES;
     this.readers = 0;
     this.attached = false;
+    this.unverified = false;
     this.state = 'empty';
     const hook = this.onWipe;
     this.onWipe = undefined;

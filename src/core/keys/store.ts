@@ -13,12 +13,16 @@
  *   limit; the slot count bounds only the cache of persistent and built-in
  *   keys, which is managed as the static store's slots are.
  *
- * Persistent and built-in keys are loaded on first use.
+ * Persistent and built-in keys are loaded on first use. A key record whose
+ * lifetime field reads volatile or read-only is DATA_INVALID (no creation
+ * path writes one; taking it at its word would let `psa_destroy_key` leave
+ * the record behind); its material is checked on first use (`./loaded.ts`).
  * @module
  */
 import { fail, PsaError } from '../../values/error.js';
 import {
   PSA_ERROR_BAD_STATE,
+  PSA_ERROR_DATA_INVALID,
   PSA_ERROR_DOES_NOT_EXIST,
   PSA_ERROR_INSUFFICIENT_MEMORY,
   PSA_ERROR_INVALID_HANDLE,
@@ -33,6 +37,7 @@ import {
   PSA_KEY_ID_VOLATILE_MAX,
   PSA_KEY_ID_VOLATILE_MIN,
   PSA_KEY_LIFETIME_GET_LOCATION,
+  PSA_KEY_LIFETIME_IS_READ_ONLY,
   PSA_KEY_LIFETIME_IS_VOLATILE,
   PSA_KEY_LOCATION_LOCAL_STORAGE,
 } from '../../values/index.js';
@@ -286,12 +291,18 @@ export class KeyStore {
       } else {
         const stored = this.persistent.load(id);
         keyBuffer = stored.material;
+        // Only psa_import_key & co. write records, and they never store a volatile or read-only lifetime.
+        if (PSA_KEY_LIFETIME_IS_VOLATILE(stored.lifetime) || PSA_KEY_LIFETIME_IS_READ_ONLY(stored.lifetime)) {
+          keyBuffer.fill(0);
+          fail(PSA_ERROR_DATA_INVALID, `${fn}: the record of key ${hex(id)} has lifetime ${hex(stored.lifetime)}, not a persistent one`);
+        }
         attributes = {
           id, lifetime: stored.lifetime, type: stored.type, bits: stored.bits,
           usage: stored.usage, alg: stored.alg, alg2: stored.alg2,
         };
       }
       this.fill(slot, { ...attributes, usage: extendUsageFlags(attributes.usage) }, keyBuffer);
+      slot.unverified = !builtin;
       slot.readers = 1;
       return slot;
     } catch (err) {
