@@ -20,10 +20,16 @@
  *
  * Writes are atomic and durable: a uniquely named temporary file in the same
  * directory is written, fsynced, renamed over the target, then the directory
- * is fsynced. Every `set`/`remove` holds a lock file (`psa_its.lock`, created
- * exclusively, see `file-lock.ts`) so several processes can share one
- * directory; a lock older than `staleLockMs`, or whose owner process on this
- * host is gone, is broken.
+ * is fsynced. Every `set`/`create`/`remove` holds a lock file
+ * (`psa_its.lock`, created exclusively, see `file-lock.ts`) so several
+ * processes can share one directory; `create` checks that the UID is absent
+ * under that lock, so of two processes creating one UID exactly one succeeds.
+ * A lock whose owner process on this host is gone is broken at once, an empty
+ * one after `EMPTY_LOCK_GRACE_MS`, any other after `staleLockMs`; the wait
+ * for a busy lock (`lockTimeoutMs`) defaults to longer than `staleLockMs`, so
+ * an abandoned lock is broken before a writer gives up. Opening a directory,
+ * and taking a lock by breaking an abandoned one, removes the temporary files
+ * of killed writers (under the lock, skipped if it is busy).
  * Readers take no lock: a rename never exposes a half-written file. Files are
  * created with mode 0600. Other file-system failures → `STORAGE_FAILURE`
  * (`ENOSPC`/`EDQUOT` → `INSUFFICIENT_STORAGE`).
@@ -34,6 +40,7 @@
  */
 import { fail, type PsaError } from '../values/error.js';
 import {
+  PSA_ERROR_ALREADY_EXISTS,
   PSA_ERROR_DATA_CORRUPT,
   PSA_ERROR_DOES_NOT_EXIST,
   PSA_ERROR_INVALID_ARGUMENT,
@@ -41,7 +48,7 @@ import {
   PSA_ERROR_NOT_PERMITTED,
   PSA_ERROR_STORAGE_FAILURE,
 } from '../values/status.js';
-import { dirLock } from './file-lock.js';
+import { dirLock, tempName } from './file-lock.js';
 import {
   PSA_STORAGE_FLAG_WRITE_ONCE,
   checkItsData,
@@ -52,15 +59,23 @@ import {
   type StorageInfo,
   type StorageUid,
 } from './its.js';
-import { errCode, fsFail, loadNode, randomHex } from './node-fs.js';
+import { errCode, fsFail, loadNode, type NodeApi } from './node-fs.js';
 
 /** Tuning of `fileStorage`. */
 export interface FileStorageOptions {
-  /** How long `set`/`remove` wait for the directory lock before `STORAGE_FAILURE` (ms, default 5000). */
+  /**
+   * How long `set`/`create`/`remove` wait for the directory lock before
+   * `STORAGE_FAILURE` (ms, default `staleLockMs` + 5000, so 15000).
+   */
   lockTimeoutMs?: number;
   /** Age after which a lock file is considered abandoned and broken (ms, default 10000). */
   staleLockMs?: number;
 }
+
+/** Default `staleLockMs` (ms). */
+export const DEFAULT_STALE_LOCK_MS = 10000;
+/** How much longer than `staleLockMs` a writer waits by default (ms). */
+export const LOCK_TIMEOUT_MARGIN_MS = 5000;
 
 /** Size of the ITS file header (magic, size, flags). */
 export const ITS_FILE_HEADER_SIZE = 16;
@@ -89,12 +104,24 @@ function checkMs(value: unknown, fallback: number, name: string): number {
  * Open (creating it if missing) an ITS directory. Throws `NOT_SUPPORTED`
  * outside Node.js, `INVALID_ARGUMENT` for a bad `dir` or option, and
  * `STORAGE_FAILURE` if the directory cannot be created.
+ * @param dir the directory (created with mode 0700 if missing)
+ * @param options lock tuning
  */
 export function fileStorage(dir: string, options: FileStorageOptions = {}): Its {
   if (typeof dir !== 'string' || dir === '') fail(PSA_ERROR_INVALID_ARGUMENT, 'fileStorage: dir must be a non-empty string');
-  const lockTimeoutMs = checkMs(options.lockTimeoutMs, 5000, 'lockTimeoutMs');
-  const staleLockMs = checkMs(options.staleLockMs, 10000, 'staleLockMs');
-  const node = loadNode();
+  return openFileStorage(loadNode(), dir, options);
+}
+
+/**
+ * `fileStorage` over given Node.js built-ins (internal: the specs pass a file
+ * system that fails on purpose). Same statuses as `fileStorage`.
+ * @param node the `fs`, `os`, `path` and `process` to use
+ * @param dir the directory
+ * @param options lock tuning
+ */
+export function openFileStorage(node: NodeApi, dir: string, options: FileStorageOptions = {}): Its {
+  const staleLockMs = checkMs(options.staleLockMs, DEFAULT_STALE_LOCK_MS, 'staleLockMs');
+  const lockTimeoutMs = checkMs(options.lockTimeoutMs, staleLockMs + LOCK_TIMEOUT_MARGIN_MS, 'lockTimeoutMs');
   const { fs, path, process } = node;
   const root = path.resolve(dir);
   try {
@@ -102,7 +129,12 @@ export function fileStorage(dir: string, options: FileStorageOptions = {}): Its 
   } catch (err) {
     fsFail(err, `cannot create ${root}`);
   }
-  const { locked } = dirLock(node, root, path.join(root, ITS_LOCK_FILE), lockTimeoutMs, staleLockMs);
+  const { locked, tryLocked } = dirLock(node, root, path.join(root, ITS_LOCK_FILE), lockTimeoutMs, staleLockMs);
+  try {
+    tryLocked(() => undefined); // sweeps the temporary files of killed writers
+  } catch {
+    // A directory this process cannot write can still be read.
+  }
   const fileOf = (uid: StorageUid): string => path.join(root, itsFileName(uid));
 
   // ---- reading -------------------------------------------------------------
@@ -179,7 +211,7 @@ export function fileStorage(dir: string, options: FileStorageOptions = {}): Its 
   };
 
   const writeAtomic = (target: string, content: Uint8Array): void => {
-    const temp = path.join(root, `tempfile-${process.pid}-${randomHex(8)}.psa_its.tmp`);
+    const temp = path.join(root, tempName('tempfile', process.pid));
     try {
       const fd = fs.openSync(temp, 'wx', 0o600);
       try {
@@ -203,29 +235,53 @@ export function fileStorage(dir: string, options: FileStorageOptions = {}): Its 
 
   // ---- the ITS calls -------------------------------------------------------
 
+  /** `set` (`exclusive` false) or `create` (true): build the file, check the old entry under the lock, write. */
+  const write = (fn: string, uid: unknown, data: unknown, flags: unknown, exclusive: boolean): void => {
+    const key = toStorageUid(uid);
+    const bytes = checkItsData(data);
+    const createFlags = checkItsFlags(flags);
+    if (key === 0n) fail(PSA_ERROR_INVALID_HANDLE, `${fn}: uid 0`);
+    const content = new Uint8Array(ITS_FILE_HEADER_SIZE + bytes.length);
+    content.set(MAGIC, 0);
+    const view = new DataView(content.buffer);
+    view.setUint32(8, bytes.length, true);
+    view.setUint32(12, createFlags, true);
+    content.set(bytes, ITS_FILE_HEADER_SIZE);
+    try {
+      locked(() => {
+        if (exclusive) {
+          if (present(key, fn)) fail(PSA_ERROR_ALREADY_EXISTS, `${fn}: uid ${key} already exists`);
+        } else {
+          const old = existing(key, fn);
+          if (old !== undefined && (old.flags & PSA_STORAGE_FLAG_WRITE_ONCE) !== 0) {
+            fail(PSA_ERROR_NOT_PERMITTED, `${fn}: uid ${key} is write-once`);
+          }
+        }
+        writeAtomic(fileOf(key), content);
+      });
+    } finally {
+      content.fill(0); // the data may be key material
+    }
+  };
+
+  /** Whether any file (readable or not) stands at the name of `uid`. */
+  const present = (uid: StorageUid, fn: string): boolean => {
+    try {
+      fs.lstatSync(fileOf(uid));
+      return true;
+    } catch (err) {
+      if (errCode(err) === 'ENOENT') return false;
+      return fsFail(err, `${fn}: stat`);
+    }
+  };
+
   return {
     set(uid, data, flags) {
-      const key = toStorageUid(uid);
-      const bytes = checkItsData(data);
-      const createFlags = checkItsFlags(flags);
-      if (key === 0n) fail(PSA_ERROR_INVALID_HANDLE, 'psa_its_set: uid 0');
-      const content = new Uint8Array(ITS_FILE_HEADER_SIZE + bytes.length);
-      content.set(MAGIC, 0);
-      const view = new DataView(content.buffer);
-      view.setUint32(8, bytes.length, true);
-      view.setUint32(12, createFlags, true);
-      content.set(bytes, ITS_FILE_HEADER_SIZE);
-      try {
-        locked(() => {
-          const old = existing(key, 'psa_its_set');
-          if (old !== undefined && (old.flags & PSA_STORAGE_FLAG_WRITE_ONCE) !== 0) {
-            fail(PSA_ERROR_NOT_PERMITTED, `psa_its_set: uid ${key} is write-once`);
-          }
-          writeAtomic(fileOf(key), content);
-        });
-      } finally {
-        content.fill(0); // the data may be key material
-      }
+      write('psa_its_set', uid, data, flags, false);
+    },
+
+    create(uid, data, flags) {
+      write('psa_its_create', uid, data, flags, true);
     },
 
     get(uid, offset, length) {

@@ -41,6 +41,14 @@ export interface Its {
   get(uid: StorageUid, offset: number, length: number): Uint8Array;
   /** `psa_its_get_info`. */
   getInfo(uid: StorageUid): StorageInfo;
+  /**
+   * Extension: create `uid` only if no entry exists, atomically with respect
+   * to every other writer of the same store (two processes on one directory
+   * included). `PSA_ERROR_ALREADY_EXISTS` if an entry exists, readable or
+   * not; otherwise the statuses of `set`. Backends without it leave the key
+   * store to check and write in two steps.
+   */
+  create?(uid: StorageUid, data: Uint8Array, flags: number): void;
   /** `psa_its_remove`. */
   remove(uid: StorageUid): void;
   /** Extension: every UID present, in ascending order. */

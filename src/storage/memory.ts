@@ -10,13 +10,15 @@
  * - `get` with `offset + length > size` → `PSA_ERROR_INVALID_ARGUMENT`;
  * - creation flags are stored as given, unknown bits included;
  * - `PSA_STORAGE_FLAG_WRITE_ONCE` is enforced as the ITS specification says
- *   (`set`/`remove` of such an entry → `PSA_ERROR_NOT_PERMITTED`).
+ *   (`set`/`remove` of such an entry → `PSA_ERROR_NOT_PERMITTED`);
+ * - `create` of an existing UID → `PSA_ERROR_ALREADY_EXISTS`.
  *
  * Data is copied on the way in and on the way out.
  * @module
  */
 import { fail } from '../values/error.js';
 import {
+  PSA_ERROR_ALREADY_EXISTS,
   PSA_ERROR_DOES_NOT_EXIST,
   PSA_ERROR_INVALID_HANDLE,
   PSA_ERROR_NOT_PERMITTED,
@@ -59,6 +61,15 @@ export function memoryStorage(): Its {
       if (old !== undefined && (old.flags & PSA_STORAGE_FLAG_WRITE_ONCE) !== 0) {
         fail(PSA_ERROR_NOT_PERMITTED, `psa_its_set: uid ${key} is write-once`);
       }
+      entries.set(key, { data: copyBytes(bytes), flags: createFlags });
+    },
+
+    create(uid, data, flags) {
+      const key = toStorageUid(uid);
+      const bytes = checkItsData(data);
+      const createFlags = checkItsFlags(flags);
+      if (key === 0n) fail(PSA_ERROR_INVALID_HANDLE, 'psa_its_create: uid 0');
+      if (entries.has(key)) fail(PSA_ERROR_ALREADY_EXISTS, `psa_its_create: uid ${key} already exists`);
       entries.set(key, { data: copyBytes(bytes), flags: createFlags });
     },
 

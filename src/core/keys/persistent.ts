@@ -58,28 +58,48 @@ export class PersistentKeys {
     }
   }
 
-  /** `psa_save_persistent_key`. */
+  /**
+   * `psa_save_persistent_key`: ALREADY_EXISTS if the id has an entry. With a
+   * backend offering `create` the check and the write are one step under the
+   * backend's lock (two processes creating one id: one succeeds, the other
+   * gets ALREADY_EXISTS); otherwise the check precedes the write. A backend
+   * failure is STORAGE_FAILURE or INSUFFICIENT_STORAGE as reported, any other
+   * refusal DATA_INVALID (Mbed TLS turns every `psa_its_set` failure into
+   * DATA_INVALID). A partly written entry is removed.
+   * @throws PsaError ALREADY_EXISTS, INVALID_ARGUMENT, INSUFFICIENT_STORAGE, STORAGE_FAILURE, DATA_INVALID
+   */
   save(attributes: ResolvedKeyAttributes, material: Uint8Array): void {
     if (material.length === 0) fail(PSA_ERROR_INVALID_ARGUMENT, 'persistent key with no material');
     if (material.length > KEY_RECORD_MAX_MATERIAL_SIZE) {
       fail(PSA_ERROR_INSUFFICIENT_STORAGE, 'key material larger than PSA_CRYPTO_MAX_STORAGE_SIZE');
     }
-    if (this.exists(attributes.id)) fail(PSA_ERROR_ALREADY_EXISTS, `key id ${attributes.id} already exists in storage`);
+    const create = this.its.create?.bind(this.its);
+    if (create === undefined && this.exists(attributes.id)) {
+      fail(PSA_ERROR_ALREADY_EXISTS, `key id ${attributes.id} already exists in storage`);
+    }
     const record = encodeKeyRecord(attributes, material);
     const uid = uidOf(attributes.id);
     try {
       try {
-        this.its.set(uid, record, 0);
+        if (create !== undefined) create(uid, record, 0);
+        else this.its.set(uid, record, 0);
       } catch (err) {
+        if (isStatus(err, PSA_ERROR_ALREADY_EXISTS)) {
+          throw new PsaError(PSA_ERROR_ALREADY_EXISTS, `key id ${attributes.id} already exists in storage`);
+        }
+        if (isStatus(err, PSA_ERROR_STORAGE_FAILURE) || isStatus(err, PSA_ERROR_INSUFFICIENT_STORAGE)) throw err;
         if (err instanceof PsaError) fail(PSA_ERROR_DATA_INVALID, `storage refused the key record (${err.code})`);
         throw err;
       }
       if (this.its.getInfo(uid).size !== record.length) fail(PSA_ERROR_DATA_INVALID, 'key record size mismatch after writing');
     } catch (err) {
-      try {
-        this.its.remove(uid);
-      } catch {
-        // Already reporting the first failure.
+      // Another writer's entry is not ours to remove.
+      if (!isStatus(err, PSA_ERROR_ALREADY_EXISTS)) {
+        try {
+          this.its.remove(uid);
+        } catch {
+          // Already reporting the first failure.
+        }
       }
       throw err;
     } finally {
