@@ -250,9 +250,12 @@ describe('what neither model has, and the choices for uncertain facts', () => {
     const has192 = (rows: ReturnType<typeof cc3xxRows>) => rows.some((r) => r.keys?.some((k) => k.types.includes(r1) && k.bits?.includes(192)));
     expect(has192(cc3xxRows({ variant: 'cc310' }))).toBe(true);
     expect(has192(cc3xxRows({ variant: 'cc310', curves: 'documented' }))).toBe(false);
+    const attrs = { type: r1, bits: 192, usage: SIGN, alg: V.PSA_ALG_ECDSA(V.PSA_ALG_SHA_256) };
+    expect(createPsa({ drivers: [cc3xx({ variant: 'cc310' })] }).generateKey(attrs)).toBeGreaterThan(0);
+    expectStatus(() => createPsa({ drivers: [cc3xx({ variant: 'cc310', curves: 'documented' })] }).generateKey(attrs), V.PSA_ERROR_NOT_SUPPORTED);
   });
 
-  it('the CC3XX driver has no KDF, PAKE, key wrap, XOF or encapsulation: each entry point answers NOT_SUPPORTED', () => {
+  it('the CC3XX driver has no KDF, PAKE, key wrap, XOF or encapsulation: each entry point answers NOT_SUPPORTED (Oberon has EC-JPAKE on P-256 only)', () => {
     const d = cc3xx({ variant: 'cc312' });
     const attrs = { type: V.PSA_KEY_TYPE_AES, bits: 128, lifetime: 0, usage: 0, alg: 0, alg2: 0 };
     const random = (n: number) => new Uint8Array(n);
@@ -260,10 +263,19 @@ describe('what neither model has, and the choices for uncertain facts', () => {
     expectStatus(() => d.wrapKey!(attrs, KEY16, V.PSA_ALG_KW, KEY16), V.PSA_ERROR_NOT_SUPPORTED);
     expectStatus(() => d.xofSetup!(V.PSA_ALG_SHAKE256), V.PSA_ERROR_NOT_SUPPORTED);
     expectStatus(() => d.encapsulate!({ ...attrs, type: V.PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY, bits: 768 }, KEY16, V.PSA_ALG_ML_KEM, random), V.PSA_ERROR_NOT_SUPPORTED);
-    expectStatus(() => d.pakeSetup!({ ...attrs, type: V.PSA_KEY_TYPE_PASSWORD }, KEY16, {
+    const jpake = {
       alg: V.PSA_ALG_JPAKE(V.PSA_ALG_SHA_256), primitive: V.PSA_PAKE_PRIMITIVE(V.PSA_PAKE_PRIMITIVE_TYPE_ECC, V.PSA_ECC_FAMILY_SECP_R1, 256),
-      keyConfirmation: V.PSA_PAKE_CONFIRMED_KEY, role: V.PSA_PAKE_ROLE_NONE, user: MSG, peer: KEY16, context: new Uint8Array(0), random,
-    }), V.PSA_ERROR_NOT_SUPPORTED);
+      keyConfirmation: V.PSA_PAKE_CONFIRMED_KEY, role: V.PSA_PAKE_ROLE_NONE, user: hex('636c69656e74'), peer: hex('736572766572'),
+      context: new Uint8Array(0), random: (n: number) => Uint8Array.from({ length: n }, (_, i) => i + 1),
+    };
+    const password = { ...attrs, type: V.PSA_KEY_TYPE_PASSWORD };
+    expectStatus(() => d.pakeSetup!(password, KEY16, jpake), V.PSA_ERROR_NOT_SUPPORTED);
+    // Oberon has EC-JPAKE on P-256 (nordic.md §3): its context produces the first key share.
+    const ctx = oberon().pakeSetup!(password, KEY16, jpake);
+    expect(ctx.output(V.PSA_PAKE_STEP_KEY_SHARE).length).toBe(65);
+    ctx.destroy();
+    const p384 = { ...jpake, primitive: V.PSA_PAKE_PRIMITIVE(V.PSA_PAKE_PRIMITIVE_TYPE_ECC, V.PSA_ECC_FAMILY_SECP_R1, 384) };
+    expectStatus(() => oberon().pakeSetup!(password, KEY16, p384), V.PSA_ERROR_NOT_SUPPORTED);
     expect(d.signHashStart).toBeUndefined();
     expect(d.hashResume).toBeUndefined();
     expect([d.name, oberon().name]).toEqual(['cc3xx', 'oberon']);

@@ -134,7 +134,7 @@ export function algMatches(row: CapabilityRow, alg: number, ownHashes: readonly 
   return (row.hashes === 'driver' ? ownHashes : row.hashes).includes(h);
 }
 
-/** Version strings as `[major, minor, patch]`; INVALID input yields undefined. */
+/** A version string as `[major, minor, patch]`; undefined when it is not of that form. */
 export function parseVersion(v: string): readonly [number, number, number] | undefined {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(v);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
