@@ -136,7 +136,8 @@ export class PersistentKeys {
   }
 
   /**
-   * `psa_destroy_persistent_key`: success when already absent; NOT_PERMITTED
+   * `psa_destroy_persistent_key`: success when already absent (also when
+   * another writer removes it between the check and the removal); NOT_PERMITTED
    * for a write-once entry (checked before the removal, and also when the
    * backend refuses with NOT_PERMITTED); any other failure DATA_INVALID.
    */
@@ -147,6 +148,8 @@ export class PersistentKeys {
     try {
       this.its.remove(uid);
     } catch (err) {
+      // Removed by another process sharing the storage since the check: absent, as asked.
+      if (isStatus(err, PSA_ERROR_DOES_NOT_EXIST)) return;
       if (isStatus(err, PSA_ERROR_NOT_PERMITTED)) fail(PSA_ERROR_NOT_PERMITTED, `storage refused to remove key record ${id}`);
       if (err instanceof PsaError) fail(PSA_ERROR_DATA_INVALID, `could not remove key record ${id} (${err.code})`);
       throw err;
