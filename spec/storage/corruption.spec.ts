@@ -50,17 +50,19 @@ function outcome(body: () => unknown): string {
 type Backend = 'file' | 'memory';
 
 /** An instance with the healthy key GOOD and the key BAD (AES-256), and a way to rewrite BAD's stored bytes. */
-function setUp(backend: Backend): { open: () => ReturnType<typeof createPsa>; its: Its; rewrite: (edit: (record: Buffer) => Buffer | 'dir') => void } {
+type Rewrite = (edit: (record: Buffer) => Buffer | 'dir') => Buffer | 'dir';
+function setUp(backend: Backend): { open: () => ReturnType<typeof createPsa>; its: Its; rewrite: Rewrite } {
   if (backend === 'memory') {
     const its = memoryStorage();
     const psa = createPsa({ storage: its });
     psa.importKey({ ...AES, id: GOOD }, goodKey);
     psa.importKey({ ...AES, id: BAD }, badKey);
-    const rewrite = (edit: (record: Buffer) => Buffer | 'dir'): void => {
+    const rewrite: Rewrite = (edit) => {
       const record = Buffer.from(its.get(BigInt(BAD), 0, its.getInfo(BigInt(BAD)).size));
       const edited = edit(record);
       if (edited === 'dir') throw new Error('no directories in a memory ITS');
       its.set(BigInt(BAD), edited, 0);
+      return edited;
     };
     return { open: () => createPsa({ storage: its }), its, rewrite };
   }
@@ -69,19 +71,20 @@ function setUp(backend: Backend): { open: () => ReturnType<typeof createPsa>; it
   psa.importKey({ ...AES, id: GOOD }, goodKey);
   psa.importKey({ ...AES, id: BAD }, badKey);
   const path = join(dir, itsFileName(BigInt(BAD)));
-  const rewrite = (edit: (record: Buffer) => Buffer | 'dir'): void => {
+  const rewrite: Rewrite = (edit) => {
     const file = readFileSync(path);
     const edited = edit(file.subarray(ITS_HEADER));
     rmSync(path, { recursive: true, force: true });
     if (edited === 'dir') {
       mkdirSync(path);
       writeFileSync(join(path, 'inside'), 'x');
-      return;
+      return edited;
     }
     // Keep the ITS header consistent with the new record, so the key record itself is what is corrupt.
     const header = Buffer.from(file.subarray(0, ITS_HEADER));
     header.writeUInt32LE(edited.length, 8);
     writeFileSync(path, Buffer.concat([header, edited]));
+    return edited;
   };
   return { open: () => createPsa({ storage: fileStorage(dir) }), its: fileStorage(dir), rewrite };
 }
@@ -93,7 +96,9 @@ function setUp(backend: Backend): { open: () => ReturnType<typeof createPsa>; it
  */
 function checkIsolated(backend: Backend, edit: (record: Buffer) => Buffer | 'dir', destroyable = true): string {
   const { open, its, rewrite } = setUp(backend);
-  rewrite(edit);
+  const edited = rewrite(edit);
+  // A record that still parses with a read-only lifetime (persistence 0xff) is a provisioned key: NOT_PERMITTED.
+  const readOnly = edited !== 'dir' && edited.length > 12 && edited[12] === 0xff;
   const psa = open();
   const uses = [
     outcome(() => psa.getKeyAttributes(BAD)),
@@ -107,6 +112,8 @@ function checkIsolated(backend: Backend, edit: (record: Buffer) => Buffer | 'dir
     // fileStorage does not delete a directory tree it did not create: the entry stays, unreadable.
     expect(destroyed).toBe('PSA_ERROR_STORAGE_FAILURE');
     expect(outcome(() => open().exportKey(BAD))).toBe(uses[1]);
+  } else if (readOnly && destroyed === 'PSA_ERROR_NOT_PERMITTED') {
+    expect(outcome(() => its.getInfo(BigInt(BAD)))).toBe('SUCCESS');
   } else {
     expect(destroyed).toBe('SUCCESS');
     expect(outcome(() => its.getInfo(BigInt(BAD)))).toBe('PSA_ERROR_DOES_NOT_EXIST');
@@ -146,7 +153,7 @@ for (const backend of ['file', 'memory'] as const) {
       ['type DES over 32 bytes', setField(16, 2, V.PSA_KEY_TYPE_DES), 'PSA_ERROR_DATA_INVALID'],
       ['type NONE', setField(16, 2, V.PSA_KEY_TYPE_NONE), 'PSA_ERROR_DATA_INVALID'],
       ['lifetime volatile', setField(12, 4, V.PSA_KEY_LIFETIME_VOLATILE), 'PSA_ERROR_DATA_INVALID'],
-      ['lifetime read-only', setField(12, 4, 0xff), 'PSA_ERROR_DATA_INVALID'],
+      ['lifetime read-only (loads as a provisioned key; destroy is NOT_PERMITTED)', setField(12, 4, 0xff), 'SUCCESS'],
       ['lifetime in a location no driver owns', setField(12, 4, 0x7fffff01), 'PSA_ERROR_INVALID_ARGUMENT'],
     ];
 

@@ -225,8 +225,9 @@ const isUserId = (id: number): boolean => id >= PSA_KEY_ID_USER_MIN && id <= PSA
  *
  * Destruction works on the id in storage, not on what its record claims: a
  * key with an id in the user range lives in storage, and its entry is
- * removed whatever the record's lifetime says (a record reading volatile or
- * read-only does not load at all, see `KeyStore`). Unlike Mbed TLS, a key
+ * removed whatever the record's lifetime says (a record reading volatile
+ * does not load at all, see `KeyStore`; one reading read-only is
+ * NOT_PERMITTED as above, as Mbed TLS reads it). Unlike Mbed TLS, a key
  * whose record cannot be read is still destroyable (its entry is removed
  * unless it is write-once), and so is one whose record names a location no
  * driver of this instance owns (there is no driver to ask, so only the

@@ -14,9 +14,10 @@
  *   keys, which is managed as the static store's slots are.
  *
  * Persistent and built-in keys are loaded on first use. A key record whose
- * lifetime field reads volatile or read-only is DATA_INVALID (no creation
- * path writes one; taking it at its word would let `psa_destroy_key` leave
- * the record behind); its material is checked on first use (`./loaded.ts`).
+ * lifetime field reads volatile is DATA_INVALID (no creation path writes
+ * one, and taking it at its word would let `psa_destroy_key` leave the
+ * record behind); a read-only lifetime loads, as in Mbed TLS (provisioned
+ * keys). A record's material is checked on first use (`./loaded.ts`).
  * @module
  */
 import { fail, PsaError } from '../../values/error.js';
@@ -37,7 +38,6 @@ import {
   PSA_KEY_ID_VOLATILE_MAX,
   PSA_KEY_ID_VOLATILE_MIN,
   PSA_KEY_LIFETIME_GET_LOCATION,
-  PSA_KEY_LIFETIME_IS_READ_ONLY,
   PSA_KEY_LIFETIME_IS_VOLATILE,
   PSA_KEY_LOCATION_LOCAL_STORAGE,
 } from '../../values/index.js';
@@ -291,10 +291,10 @@ export class KeyStore {
       } else {
         const stored = this.persistent.load(id);
         keyBuffer = stored.material;
-        // Only psa_import_key & co. write records, and they never store a volatile or read-only lifetime.
-        if (PSA_KEY_LIFETIME_IS_VOLATILE(stored.lifetime) || PSA_KEY_LIFETIME_IS_READ_ONLY(stored.lifetime)) {
+        // A stored key is persistent: no creation path writes a volatile lifetime.
+        if (PSA_KEY_LIFETIME_IS_VOLATILE(stored.lifetime)) {
           keyBuffer.fill(0);
-          fail(PSA_ERROR_DATA_INVALID, `${fn}: the record of key ${hex(id)} has lifetime ${hex(stored.lifetime)}, not a persistent one`);
+          fail(PSA_ERROR_DATA_INVALID, `${fn}: the record of key ${hex(id)} has a volatile lifetime`);
         }
         attributes = {
           id, lifetime: stored.lifetime, type: stored.type, bits: stored.bits,
