@@ -197,6 +197,14 @@ describe('no path yields the material of a non-exportable or opaque key', () => 
     expect(statusOf(() => psa.exportKey(opqExportable))).toBe('PSA_ERROR_NOT_SUPPORTED');
   });
 
+  it('destroying an opaque key asks its driver to destroy the material', () => {
+    const { psa, opaque, opq } = instance();
+    const held = (): number => [...opaque.secrets.values()].filter((v) => holdsSecret(v)).length;
+    expect(held()).toBe(1);
+    psa.destroyKey(opq);
+    expect(held()).toBe(0);
+  });
+
   it('derive then output: only derived bytes, and only from a key with DERIVE usage', () => {
     const { psa, derive, aes, hmac } = instance();
     const op = psa.keyDerivationSetup(V.PSA_ALG_HKDF(V.PSA_ALG_SHA_256));
@@ -232,8 +240,11 @@ describe('no path yields the material of a non-exportable or opaque key', () => 
     iop.start(ecc, ecdsa, new Uint8Array(32));
     const kdf = psa.keyDerivationSetup(V.PSA_ALG_HKDF(V.PSA_ALG_SHA_256));
     kdf.inputKey(V.PSA_KEY_DERIVATION_INPUT_SECRET, derive);
+    const gcmKey = psa.importKey({ type: V.PSA_KEY_TYPE_AES, usage: V.PSA_KEY_USAGE_ENCRYPT, alg: V.PSA_ALG_GCM }, AES_KEY);
+    const aeadActive = psa.aeadEncryptSetup(gcmKey, V.PSA_ALG_GCM);
+    aeadActive.generateNonce();
     const objects: Record<string, unknown> = {
-      psa, mac, cipher, sign, iop, kdf,
+      psa, mac, cipher, sign, iop, kdf, aeadActive,
       hash: psa.hashSetup(V.PSA_ALG_SHA_256), xof: psa.xofOperation(), aead: psa.aeadOperation(), verify: psa.verifyOperation(),
       pake: psa.pakeOperation(), attributes: psa.getKeyAttributes(ecc), errors: [...errors],
       cModule: C, cMac: C.psa_mac_operation_init(), cCipher: C.psa_cipher_operation_init(), cKdf: C.psa_key_derivation_operation_init(),
