@@ -145,6 +145,20 @@ describe('abandoned locks', () => {
     expect(entries(dir)).toEqual(['0000000000000001.psa_its']);
   });
 
+  it('where the file system has no hard links the lock is created exclusively and written', () => {
+    const dir = tempDir();
+    const shim = crashingNode({
+      pid: process.pid,
+      before: (_step, call, args) => {
+        if (call === 'linkSync' && String(args[1]).endsWith('psa_its.lock')) throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+      },
+    });
+    const its = openFileStorage(shim.node, dir);
+    its.set(1n, Uint8Array.of(1), 0);
+    its.set(2n, Uint8Array.of(2), 0);
+    expect(shim.steps.filter((c) => c === 'linkSync')).toHaveLength(1); // tried once, then remembered
+    expect(entries(dir)).toEqual(['0000000000000001.psa_its', '0000000000000002.psa_its']);
+  });
 });
 
 describe('storage that stays unavailable', () => {
