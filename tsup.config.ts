@@ -6,6 +6,7 @@ export default defineConfig({
     'c/index': 'src/c/index.ts',
     node: 'src/node.ts',
     'formats/index': 'src/formats/index.ts',
+    testing: 'src/testing.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -39,7 +39,8 @@ export { PakeOperation, type PakeCipherSuite } from './core/pake/index.js';
 export { GenerateKeyIop, ExportPublicKeyIop, KeyAgreementIop } from './core/iop.js';
 
 // --- Entropy sources (`createPsa({ entropy })`) ---
-export { systemEntropy, seededEntropy, failingEntropy, type EntropySource } from './core/random/entropy.js';
+export { systemEntropy, failingEntropy, type EntropySource } from './core/random/entropy.js';
+// (the deterministic `seededEntropy` is for tests only: `psa-crypto/testing`)
 
 // --- Storage: the ITS interface, its creation flags, the backends (`createPsa({ storage })`) ---
 export {

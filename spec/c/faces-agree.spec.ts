@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPsa, seededEntropy, PsaError } from '../../src/index.js';
+import { createPsa, PsaError } from '../../src/index.js';
+import { seededEntropy } from '../../src/testing.js';
 import * as c from '../../src/c/index.js';
 import {
   PSA_ALG_CBC_NO_PADDING, PSA_ALG_CBC_PKCS7, PSA_ALG_CCM, PSA_ALG_CTR, PSA_ALG_ECB_NO_PADDING, PSA_ALG_ECDSA,

@@ -12,33 +12,33 @@
 import { PSA_SUCCESS } from '../values/status.js';
 import type { AeadOperation } from '../core/aead/index.js';
 import { checkBytes } from '../core/validate.js';
-import { abortImpl, emptyHolder, implOf, setupImpl, type Holder } from './holder.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { abortImpl, emptyHolder, implOf, operationKind, setupImpl, type Holder } from './holder.js';
+import { copyOut, instance, lengthOf, resetOut, setOut, status, wipeOut, type Out } from './instance.js';
 
 /** `psa_aead_operation_t` (treat as opaque). */
 export type psa_aead_operation_t = Holder<AeadOperation>;
 
 /** `psa_aead_operation_init` / `PSA_AEAD_OPERATION_INIT`: an inactive operation. */
 export function psa_aead_operation_init(): psa_aead_operation_t {
-  return emptyHolder();
+  return emptyHolder(kind);
 }
 
 /** What `psa_aead_finish` writes into an unused tag buffer (Mbed TLS's `psa_wipe_tag_output_buffer`). */
 const TAG_FILL = 0x21;
 
 /** A fresh implementation from the current instance. */
-const create = (): AeadOperation => instance().aeadOperation();
+const kind = operationKind<AeadOperation>('psa_aead_operation_t', () => instance().aeadOperation());
 
 /** Run a single-part call writing into `out`; on failure zero all of `out`. */
 function singlePart(out: Uint8Array, length: Out, body: () => Uint8Array): number {
-  setOut(length, 0);
+  resetOut(length, 0);
   const result = status(() => {
     const data = body();
     copyOut(data, out);
     setOut(length, data.length);
     data.fill(0);
   });
-  if (result !== PSA_SUCCESS && out instanceof Uint8Array) out.fill(0);
+  if (result !== PSA_SUCCESS) wipeOut(out, 0);
   return result;
 }
 
@@ -64,12 +64,12 @@ export function psa_aead_decrypt(key: number, alg: number, nonce: Uint8Array, ad
 
 /** `psa_aead_encrypt_setup`. */
 export function psa_aead_encrypt_setup(operation: psa_aead_operation_t, key: number, alg: number): number {
-  return status(() => setupImpl(operation, 'psa_aead_encrypt_setup', create).encryptSetup(key, alg));
+  return status(() => setupImpl(operation, 'psa_aead_encrypt_setup', kind).encryptSetup(key, alg));
 }
 
 /** `psa_aead_decrypt_setup`. */
 export function psa_aead_decrypt_setup(operation: psa_aead_operation_t, key: number, alg: number): number {
-  return status(() => setupImpl(operation, 'psa_aead_decrypt_setup', create).decryptSetup(key, alg));
+  return status(() => setupImpl(operation, 'psa_aead_decrypt_setup', kind).decryptSetup(key, alg));
 }
 
 /**
@@ -77,15 +77,15 @@ export function psa_aead_decrypt_setup(operation: psa_aead_operation_t, key: num
  * values beyond 2^53 (up to `SIZE_MAX`, 2^64 − 1).
  */
 export function psa_aead_set_lengths(operation: psa_aead_operation_t, adLength: number | bigint, plaintextLength: number | bigint): number {
-  return status(() => implOf<AeadOperation>(operation, 'psa_aead_set_lengths').setLengths(adLength, plaintextLength));
+  return status(() => implOf(operation, 'psa_aead_set_lengths', kind, false).setLengths(adLength, plaintextLength));
 }
 
 /** `psa_aead_generate_nonce`: writes a random nonce into `nonce` (its length is `nonce_size`). */
 export function psa_aead_generate_nonce(operation: psa_aead_operation_t, nonce: Uint8Array, nonceLength: Out): number {
   const fn = 'psa_aead_generate_nonce';
-  setOut(nonceLength, 0);
+  resetOut(nonceLength, 0);
   return status(() => {
-    const op = implOf<AeadOperation>(operation, fn);
+    const op = implOf(operation, fn, kind, false);
     const out = checkBytes(nonce, fn, 'nonce');
     const generated = op.generateNonce(out.length);
     copyOut(generated, out);
@@ -95,20 +95,20 @@ export function psa_aead_generate_nonce(operation: psa_aead_operation_t, nonce: 
 
 /** `psa_aead_set_nonce`. */
 export function psa_aead_set_nonce(operation: psa_aead_operation_t, nonce: Uint8Array): number {
-  return status(() => implOf<AeadOperation>(operation, 'psa_aead_set_nonce').setNonce(nonce));
+  return status(() => implOf(operation, 'psa_aead_set_nonce', kind, false).setNonce(nonce));
 }
 
 /** `psa_aead_update_ad`. */
 export function psa_aead_update_ad(operation: psa_aead_operation_t, input: Uint8Array): number {
-  return status(() => implOf<AeadOperation>(operation, 'psa_aead_update_ad').updateAd(input));
+  return status(() => implOf(operation, 'psa_aead_update_ad', kind, false).updateAd(input));
 }
 
 /** `psa_aead_update`: writes the output fragment into `output`. */
 export function psa_aead_update(operation: psa_aead_operation_t, input: Uint8Array, output: Uint8Array, outputLength: Out): number {
   const fn = 'psa_aead_update';
-  setOut(outputLength, 0);
+  resetOut(outputLength, 0);
   return status(() => {
-    const op = implOf<AeadOperation>(operation, fn);
+    const op = implOf(operation, fn, kind, false);
     const out = checkBytes(output, fn, 'output');
     const result = op.update(input, out.length);
     out.set(result);
@@ -125,11 +125,11 @@ export function psa_aead_update(operation: psa_aead_operation_t, input: Uint8Arr
 export function psa_aead_finish(operation: psa_aead_operation_t, ciphertext: Uint8Array, ciphertextLength: Out,
   tag: Uint8Array, tagLength: Out): number {
   const fn = 'psa_aead_finish';
-  setOut(ciphertextLength, 0);
-  setOut(tagLength, tag instanceof Uint8Array ? tag.length : 0);
+  resetOut(ciphertextLength, 0);
+  resetOut(tagLength, lengthOf(tag));
   let written = 0;
   const result = status(() => {
-    const op = implOf<AeadOperation>(operation, fn);
+    const op = implOf(operation, fn, kind, false);
     const cOut = checkBytes(ciphertext, fn, 'ciphertext');
     const tOut = checkBytes(tag, fn, 'tag');
     try {
@@ -143,16 +143,16 @@ export function psa_aead_finish(operation: psa_aead_operation_t, ciphertext: Uin
       op.abort();
     }
   });
-  if (tag instanceof Uint8Array) tag.fill(TAG_FILL, result === PSA_SUCCESS ? written : 0);
+  wipeOut(tag, TAG_FILL, result === PSA_SUCCESS ? written : 0);
   return result;
 }
 
 /** `psa_aead_verify`: checks `tag` (INVALID_SIGNATURE on mismatch) and writes the remaining plaintext. */
 export function psa_aead_verify(operation: psa_aead_operation_t, plaintext: Uint8Array, plaintextLength: Out, tag: Uint8Array): number {
   const fn = 'psa_aead_verify';
-  setOut(plaintextLength, 0);
+  resetOut(plaintextLength, 0);
   return status(() => {
-    const op = implOf<AeadOperation>(operation, fn);
+    const op = implOf(operation, fn, kind, false);
     try {
       const out = checkBytes(plaintext, fn, 'plaintext');
       const result = op.verify(tag, out.length);
@@ -166,5 +166,5 @@ export function psa_aead_verify(operation: psa_aead_operation_t, plaintext: Uint
 
 /** `psa_aead_abort`: valid in any state. */
 export function psa_aead_abort(operation: psa_aead_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_aead_abort'));
+  return status(() => abortImpl(operation, 'psa_aead_abort', kind));
 }

@@ -6,14 +6,14 @@
  * @module
  */
 import { checkBytes } from '../core/validate.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { copyOut, instance, resetOut, setOut, status, type Out } from './instance.js';
 
 const EMPTY = new Uint8Array(0);
 
 /** `psa_asymmetric_encrypt`: `salt` is the OAEP label (empty or `null` for PKCS#1 v1.5). */
 export function psa_asymmetric_encrypt(key: number, alg: number, input: Uint8Array, salt: Uint8Array | null,
   output: Uint8Array, outputLength: Out): number {
-  setOut(outputLength, 0);
+  resetOut(outputLength, 0);
   return status(() => {
     const out = checkBytes(output, 'psa_asymmetric_encrypt', 'output');
     const result = instance().asymmetricEncrypt(key, alg, input, salt ?? EMPTY, out.length);
@@ -25,7 +25,7 @@ export function psa_asymmetric_encrypt(key: number, alg: number, input: Uint8Arr
 /** `psa_asymmetric_decrypt`: PSA_ERROR_INVALID_PADDING for a ciphertext with bad padding. */
 export function psa_asymmetric_decrypt(key: number, alg: number, input: Uint8Array, salt: Uint8Array | null,
   output: Uint8Array, outputLength: Out): number {
-  setOut(outputLength, 0);
+  resetOut(outputLength, 0);
   return status(() => {
     const out = checkBytes(output, 'psa_asymmetric_decrypt', 'output');
     const result = instance().asymmetricDecrypt(key, alg, input, salt ?? EMPTY, out.length);

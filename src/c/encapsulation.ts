@@ -6,7 +6,7 @@
  */
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { copyOut, instance, resetOut, setOut, status, type Out } from './instance.js';
 
 /** `psa_encapsulate`. */
 export function psa_encapsulate(
@@ -18,8 +18,8 @@ export function psa_encapsulate(
   ciphertextLength: Out,
 ): number {
   const fn = 'psa_encapsulate';
-  setOut(outputKey, 0);
-  setOut(ciphertextLength, 0);
+  resetOut(outputKey, 0);
+  resetOut(ciphertextLength, 0);
   return status(() => {
     const out = checkBytes(ciphertext, fn, 'ciphertext');
     const result = instance().encapsulate(key, alg, toKeyAttributes(attributes, fn), out.length);
@@ -37,6 +37,6 @@ export function psa_decapsulate(
   attributes: psa_key_attributes_t,
   outputKey: Out,
 ): number {
-  setOut(outputKey, 0);
+  resetOut(outputKey, 0);
   return status(() => setOut(outputKey, instance().decapsulate(key, alg, ciphertext, toKeyAttributes(attributes, 'psa_decapsulate'))));
 }

@@ -14,7 +14,19 @@
  * - `setupImpl`: for a setup: the operation in use (whose setup then fails
  *   with BAD_STATE, aborting it where the operation does), else a fresh one
  *   from the current instance;
- * - `abortImpl`: `psa_*_abort`, valid in any state.
+ * - `abortImpl`: `psa_*_abort`, valid in any state;
+ * - `numOpsOf`: the `_get_num_ops` getters.
+ *
+ * The kind of an operation object. In C, passing a `psa_mac_operation_t`
+ * to `psa_hash_update` does not compile; here every operation object has a
+ * kind (`OperationKind`), given by its `_init` function or by its first
+ * use, and one rule answers a function of another kind, on both faces: the
+ * object is not an active operation for that function, so the function
+ * answers `PSA_ERROR_BAD_STATE` and changes nothing (its `_abort` is a
+ * successful no-op that leaves the object as it was). Anything that is not
+ * an object (`null`, a number) where an operation object is due is
+ * `PSA_ERROR_INVALID_ARGUMENT`; a getter (`_get_num_ops`) given one, or an
+ * object of another kind, returns 0, as for an inactive operation.
  * @module
  */
 import { fail } from '../values/error.js';
@@ -32,13 +44,35 @@ interface Operation {
   abort(): void;
 }
 
-/** `psa_*_operation_init` / `PSA_*_OPERATION_INIT`: an inactive operation object. */
-export function emptyHolder<T>(): Holder<T> {
-  return { impl: undefined };
+/** A kind of operation object: its name (for messages) and how to make its implementation from the current instance. */
+export interface OperationKind<T> {
+  /** The C type, e.g. `'psa_hash_operation_t'`. */
+  readonly name: string;
+  /** A fresh implementation from the current instance. */
+  readonly create: () => T;
+}
+
+/** The kind of every holder that has one (module-private: nothing on the holder can forge it). */
+const kinds = new WeakMap<object, OperationKind<unknown>>();
+
+/**
+ * A kind of operation object.
+ * @param name the C type name
+ * @param create a fresh implementation from the current instance
+ */
+export function operationKind<T>(name: string, create: () => T): OperationKind<T> {
+  return { name, create };
+}
+
+/** `psa_*_operation_init` / `PSA_*_OPERATION_INIT`: an inactive operation object of `kind`. */
+export function emptyHolder<T>(kind: OperationKind<T>): Holder<T> {
+  const h: Holder<T> = { impl: undefined };
+  kinds.set(h, kind);
+  return h;
 }
 
 /**
- * `operation` as a holder.
+ * `operation` as a holder, without a kind check.
  * @throws PSA_ERROR_INVALID_ARGUMENT when it is not an object
  */
 export function holder<T>(operation: unknown, fn: string): Holder<T> {
@@ -46,24 +80,42 @@ export function holder<T>(operation: unknown, fn: string): Holder<T> {
   return operation as Holder<T>;
 }
 
+/** Whether `h` is of `kind` (a holder without a kind becomes one of `kind` on its first use). */
+function ofKind(h: object, kind: OperationKind<unknown>): boolean {
+  const own = kinds.get(h);
+  return own === undefined || own === kind;
+}
+
 /**
- * The holder's implementation, created with `create` (from the current
- * instance) when absent.
- * @throws PSA_ERROR_BAD_STATE when it is absent and no `create` is given (the operation was never set up)
+ * `operation` as a holder of `kind`, which it becomes when it had no kind.
+ * @throws PSA_ERROR_INVALID_ARGUMENT when it is not an object
+ * @throws PSA_ERROR_BAD_STATE when it is an operation object of another kind
  */
-export function implOf<T>(operation: unknown, fn: string, create?: () => T): T {
+export function holderOf<T>(operation: unknown, fn: string, kind: OperationKind<T>): Holder<T> {
   const h = holder<T>(operation, fn);
-  if (h.impl === undefined && create === undefined) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
-  h.impl ??= create!();
+  if (!ofKind(h, kind)) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not a ${kind.name}`);
+  kinds.set(h, kind);
+  return h;
+}
+
+/**
+ * The holder's implementation, created from `kind` (the current instance)
+ * when absent, unless `create` is false.
+ * @throws PSA_ERROR_BAD_STATE when the operation is of another kind, or absent and `create` is false
+ */
+export function implOf<T>(operation: unknown, fn: string, kind: OperationKind<T>, create = true): T {
+  const h = holderOf(operation, fn, kind);
+  if (h.impl === undefined && !create) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
+  h.impl ??= kind.create();
   return h.impl;
 }
 
 /**
  * The holder's active implementation.
- * @throws PSA_ERROR_BAD_STATE when the operation is not active (nothing changes)
+ * @throws PSA_ERROR_BAD_STATE when the operation is not active or of another kind (nothing changes)
  */
-export function activeImpl<T extends Operation>(operation: unknown, fn: string): T {
-  const h = holder<T>(operation, fn);
+export function activeImpl<T extends Operation>(operation: unknown, fn: string, kind: OperationKind<T>): T {
+  const h = holderOf(operation, fn, kind);
   if (!h.impl?.active) fail(PSA_ERROR_BAD_STATE, `${fn}: the operation is not active`);
   return h.impl;
 }
@@ -71,17 +123,42 @@ export function activeImpl<T extends Operation>(operation: unknown, fn: string):
 /**
  * The implementation a setup runs on: the one in use, so that its setup
  * gives BAD_STATE as the operation's rules say, or a fresh one from
- * `create` (the current instance). `inUse` says which implementation is in
+ * `kind` (the current instance). `inUse` says which implementation is in
  * use; by default an active one.
+ * @throws PSA_ERROR_BAD_STATE when the operation is of another kind
  */
-export function setupImpl<T extends Operation>(operation: unknown, fn: string, create: () => T,
+export function setupImpl<T extends Operation>(operation: unknown, fn: string, kind: OperationKind<T>,
   inUse: (impl: T) => boolean = (impl) => impl.active): T {
-  const h = holder<T>(operation, fn);
-  if (h.impl === undefined || !inUse(h.impl)) h.impl = create();
+  const h = holderOf(operation, fn, kind);
+  if (h.impl === undefined || !inUse(h.impl)) h.impl = kind.create();
   return h.impl;
 }
 
-/** `psa_*_abort`: abort the implementation, if there is one; valid in any state. */
-export function abortImpl(operation: unknown, fn: string): void {
-  holder<Operation>(operation, fn).impl?.abort();
+/**
+ * Give the holder `operation` (of `kind`, not in use: the caller checked)
+ * the implementation `impl` (a clone).
+ */
+export function adoptImpl<T>(operation: unknown, fn: string, kind: OperationKind<T>, impl: T): void {
+  holderOf(operation, fn, kind).impl = impl;
+}
+
+/**
+ * `psa_*_abort`: abort the implementation, if there is one; valid in any
+ * state. An operation object of another kind is left as it is.
+ * @throws PSA_ERROR_INVALID_ARGUMENT when `operation` is not an object
+ */
+export function abortImpl(operation: unknown, fn: string, kind: OperationKind<Operation>): void {
+  const h = holder<Operation>(operation, fn);
+  if (ofKind(h, kind)) h.impl?.abort();
+}
+
+/** `_get_num_ops`: the implementation's count, 0 for anything that is not an operation object of `kind`. */
+export function numOpsOf<T extends { readonly numOps: number }>(operation: unknown, kind: OperationKind<T>): number {
+  if (typeof operation !== 'object' || operation === null || !ofKind(operation, kind)) return 0;
+  try {
+    const n = (operation as Holder<T>).impl?.numOps;
+    return typeof n === 'number' ? n : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -1,7 +1,12 @@
 /**
  * `psa-crypto/c`: the PSA Crypto API in C shape, for line-by-line ports of C
  * code. Every function has its C name and parameter order and returns the
- * `psa_status_t` number; nothing throws for a PSA error.
+ * `psa_status_t` number; nothing throws, whatever the arguments: a value of
+ * the wrong type (a detached or Proxy-wrapped buffer, a frozen holder, a
+ * Symbol) is `PSA_ERROR_INVALID_ARGUMENT`, an operation object of another
+ * kind `PSA_ERROR_BAD_STATE` (`holder.ts`), and the `void` accessors and the
+ * getters have a defined answer for a non-structure (`attributes.ts`: a
+ * setter does nothing, a getter returns 0).
  *
  * - `const uint8_t *in, size_t in_len` → one `Uint8Array`;
  * - `uint8_t *out, size_t out_size, size_t *out_len` → a caller-allocated

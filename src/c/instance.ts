@@ -63,9 +63,55 @@ export function status(body: () => void): number {
   }
 }
 
-/** Write `value` into a C out-parameter, if the caller gave a holder. */
+/**
+ * Write `value` into a C out-parameter, if the caller gave a holder (no
+ * holder: C's NULL, nothing to write).
+ * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT` when the holder refuses the write (frozen, getter-only, a Proxy that throws)
+ */
 export function setOut<T>(out: Out<T> | undefined | null, value: T): void {
-  if (out !== null && typeof out === 'object') out.value = value;
+  if (out === null || typeof out !== 'object') return;
+  try {
+    out.value = value;
+  } catch {
+    throw new PsaError(PSA_ERROR_INVALID_ARGUMENT, 'an out-parameter holder is not writable');
+  }
+}
+
+/**
+ * The best-effort form of `setOut`, for the writes a function makes before
+ * (the initial 0) or after its status is decided: never throws, and
+ * reports whether the value was written, so that a caller can turn a
+ * refused write into a status where one is due.
+ */
+export function resetOut<T>(out: Out<T> | undefined | null, value: T): boolean {
+  try {
+    setOut(out, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fill `buffer[start..]` with `byte` (the wipe of an output buffer after a
+ * call, as Mbed TLS does), if `buffer` is a usable `Uint8Array`. Never
+ * throws: a detached or Proxy-wrapped buffer has already given its status.
+ */
+export function wipeOut(buffer: unknown, byte: number, start = 0): void {
+  try {
+    if (buffer instanceof Uint8Array) buffer.fill(byte, start);
+  } catch {
+    // nothing can be written into this buffer; the call's status says why
+  }
+}
+
+/** The length of the caller's `Uint8Array` `buffer`, 0 for anything else (also a detached or Proxy-wrapped one). */
+export function lengthOf(buffer: unknown): number {
+  try {
+    return buffer instanceof Uint8Array ? buffer.length : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Copy `source` into the caller's buffer `dest`, zeroing the unused tail. The caller checked the size. */

@@ -13,8 +13,8 @@ import { PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
 import type { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from '../core/iop.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { abortImpl, emptyHolder, holder, implOf, type Holder } from './holder.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { abortImpl, emptyHolder, implOf, numOpsOf, operationKind, type Holder } from './holder.js';
+import { copyOut, instance, resetOut, setOut, status, type Out } from './instance.js';
 import { psa_interruptible_get_max_ops } from './sign.js';
 
 /** `psa_generate_key_iop_t` (Mbed TLS; treat as opaque). */
@@ -33,13 +33,16 @@ function incompleteStatus(body: () => unknown): number {
   return result === PSA_SUCCESS && incomplete ? PSA_OPERATION_INCOMPLETE : result;
 }
 
-const generateImpl = (op: unknown, fn: string): GenerateKeyIop => implOf(op, fn, () => instance().generateKeyIop());
-const exportImpl = (op: unknown, fn: string): ExportPublicKeyIop => implOf(op, fn, () => instance().exportPublicKeyIop());
-const agreementImpl = (op: unknown, fn: string): KeyAgreementIop => implOf(op, fn, () => instance().keyAgreementIop());
+const generateKind = operationKind<GenerateKeyIop>('psa_generate_key_iop_t', () => instance().generateKeyIop());
+const exportKind = operationKind<ExportPublicKeyIop>('psa_export_public_key_iop_t', () => instance().exportPublicKeyIop());
+const agreementKind = operationKind<KeyAgreementIop>('psa_key_agreement_iop_t', () => instance().keyAgreementIop());
+const generateImpl = (op: unknown, fn: string): GenerateKeyIop => implOf(op, fn, generateKind);
+const exportImpl = (op: unknown, fn: string): ExportPublicKeyIop => implOf(op, fn, exportKind);
+const agreementImpl = (op: unknown, fn: string): KeyAgreementIop => implOf(op, fn, agreementKind);
 
 /** `psa_generate_key_iop_init` / `PSA_GENERATE_KEY_IOP_INIT`. */
 export function psa_generate_key_iop_init(): psa_generate_key_iop_t {
-  return emptyHolder();
+  return emptyHolder(generateKind);
 }
 
 /** `psa_generate_key_iop_setup`. */
@@ -51,23 +54,23 @@ export function psa_generate_key_iop_setup(operation: psa_generate_key_iop_t, at
 /** `psa_generate_key_iop_complete`: `key` is set to the new key's id (0 unless PSA_SUCCESS). */
 export function psa_generate_key_iop_complete(operation: psa_generate_key_iop_t, key: Out): number {
   const fn = 'psa_generate_key_iop_complete';
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, generateImpl(operation, fn).complete()));
 }
 
 /** `psa_generate_key_iop_get_num_ops`. */
 export function psa_generate_key_iop_get_num_ops(operation: psa_generate_key_iop_t): number {
-  return holder<GenerateKeyIop>(operation, 'psa_generate_key_iop_get_num_ops').impl?.numOps ?? 0;
+  return numOpsOf(operation, generateKind);
 }
 
 /** `psa_generate_key_iop_abort`: valid in any state. */
 export function psa_generate_key_iop_abort(operation: psa_generate_key_iop_t): number {
-  return status(() => abortImpl(operation, 'psa_generate_key_iop_abort'));
+  return status(() => abortImpl(operation, 'psa_generate_key_iop_abort', generateKind));
 }
 
 /** `psa_export_public_key_iop_init` / `PSA_EXPORT_PUBLIC_KEY_IOP_INIT`. */
 export function psa_export_public_key_iop_init(): psa_export_public_key_iop_t {
-  return emptyHolder();
+  return emptyHolder(exportKind);
 }
 
 /** `psa_export_public_key_iop_setup`. */
@@ -94,17 +97,17 @@ export function psa_export_public_key_iop_complete(operation: psa_export_public_
 
 /** `psa_export_public_key_iop_get_num_ops`. */
 export function psa_export_public_key_iop_get_num_ops(operation: psa_export_public_key_iop_t): number {
-  return holder<ExportPublicKeyIop>(operation, 'psa_export_public_key_iop_get_num_ops').impl?.numOps ?? 0;
+  return numOpsOf(operation, exportKind);
 }
 
 /** `psa_export_public_key_iop_abort`: valid in any state. */
 export function psa_export_public_key_iop_abort(operation: psa_export_public_key_iop_t): number {
-  return status(() => abortImpl(operation, 'psa_export_public_key_iop_abort'));
+  return status(() => abortImpl(operation, 'psa_export_public_key_iop_abort', exportKind));
 }
 
 /** `psa_key_agreement_iop_init` / `PSA_KEY_AGREEMENT_IOP_INIT`. */
 export function psa_key_agreement_iop_init(): psa_key_agreement_iop_t {
-  return emptyHolder();
+  return emptyHolder(agreementKind);
 }
 
 /** `psa_key_agreement_iop_setup` (the whole of `peer_key` is the peer's public key). */
@@ -122,7 +125,7 @@ export function psa_key_agreement_iop_setup(
 /** `psa_key_agreement_iop_complete`: `key` is set to the new key's id (0 unless PSA_SUCCESS). */
 export function psa_key_agreement_iop_complete(operation: psa_key_agreement_iop_t, key: Out): number {
   const fn = 'psa_key_agreement_iop_complete';
-  setOut(key, 0);
+  resetOut(key, 0);
   return incompleteStatus(() => {
     const id = agreementImpl(operation, fn).complete(psa_interruptible_get_max_ops());
     if (id !== undefined) setOut(key, id);
@@ -132,10 +135,10 @@ export function psa_key_agreement_iop_complete(operation: psa_key_agreement_iop_
 
 /** `psa_key_agreement_iop_get_num_ops`. */
 export function psa_key_agreement_iop_get_num_ops(operation: psa_key_agreement_iop_t): number {
-  return holder<KeyAgreementIop>(operation, 'psa_key_agreement_iop_get_num_ops').impl?.numOps ?? 0;
+  return numOpsOf(operation, agreementKind);
 }
 
 /** `psa_key_agreement_iop_abort`: valid in any state. */
 export function psa_key_agreement_iop_abort(operation: psa_key_agreement_iop_t): number {
-  return status(() => abortImpl(operation, 'psa_key_agreement_iop_abort'));
+  return status(() => abortImpl(operation, 'psa_key_agreement_iop_abort', agreementKind));
 }

@@ -7,7 +7,7 @@
 import type { StorageInfo } from '../storage/its.js';
 import { toStorageUid } from '../storage/its.js';
 import { checkBytes, checkObject } from '../core/validate.js';
-import { instance, setOut, status, type Out } from './instance.js';
+import { instance, resetOut, setOut, status, type Out } from './instance.js';
 
 /** `psa_storage_uid_t`. */
 export type psa_storage_uid_t = bigint | number;
@@ -21,7 +21,7 @@ export function psa_its_set(uid: psa_storage_uid_t, data: Uint8Array, createFlag
 
 /** `psa_its_get`: read up to `data.length` bytes from `dataOffset`. */
 export function psa_its_get(uid: psa_storage_uid_t, dataOffset: number, data: Uint8Array, dataLength: Out): number {
-  setOut(dataLength, 0);
+  resetOut(dataLength, 0);
   return status(() => {
     const out = checkBytes(data, 'psa_its_get', 'p_data');
     const bytes = instance().storage.get(toStorageUid(uid), dataOffset, out.length);

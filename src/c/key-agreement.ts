@@ -5,10 +5,10 @@
  * the buffer size, so a caller that misses the status holds no usable key.
  * @module
  */
-import { PSA_SUCCESS } from '../values/status.js';
+import { PSA_ERROR_INVALID_ARGUMENT, PSA_SUCCESS } from '../values/status.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { copyOut, instance, lengthOf, resetOut, setOut, status, type Out } from './instance.js';
 
 /** `psa_raw_key_agreement`. */
 export function psa_raw_key_agreement(alg: number, privateKey: number, peerKey: Uint8Array, output: Uint8Array, outputLength: Out): number {
@@ -24,11 +24,11 @@ export function psa_raw_key_agreement(alg: number, privateKey: number, peerKey: 
       secret.fill(0);
     }
   });
-  if (result !== PSA_SUCCESS && output instanceof Uint8Array) {
+  if (result !== PSA_SUCCESS && lengthOf(output) > 0) {
     status(() => output.set(instance().generateRandom(output.length)));
-    written = output.length;
+    written = lengthOf(output);
   }
-  setOut(outputLength, written);
+  if (!resetOut(outputLength, written) && result === PSA_SUCCESS) return PSA_ERROR_INVALID_ARGUMENT;
   return result;
 }
 
@@ -40,6 +40,6 @@ export function psa_key_agreement(
   attributes: psa_key_attributes_t,
   key: Out,
 ): number {
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().keyAgreement(privateKey, peerKey, alg, toKeyAttributes(attributes, 'psa_key_agreement'))));
 }

@@ -12,8 +12,8 @@ import type { psa_custom_key_parameters_t } from '../values/index.js';
 import type { KeyDerivationOperation } from '../core/key-derivation/index.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { abortImpl, emptyHolder, implOf, type Holder } from './holder.js';
-import { instance, setOut, status, type Out } from './instance.js';
+import { abortImpl, emptyHolder, implOf, operationKind, type Holder } from './holder.js';
+import { instance, resetOut, setOut, status, wipeOut, type Out } from './instance.js';
 
 /** `psa_key_derivation_operation_t` (treat as opaque). */
 export type psa_key_derivation_operation_t = Holder<KeyDerivationOperation>;
@@ -23,12 +23,12 @@ const WIPE_BYTE = 0x21;
 
 /** `psa_key_derivation_operation_init` / `PSA_KEY_DERIVATION_OPERATION_INIT`: an inactive operation. */
 export function psa_key_derivation_operation_init(): psa_key_derivation_operation_t {
-  return emptyHolder();
+  return emptyHolder(kind);
 }
 
 /** The implementation of `operation`, created from the current instance on first use. */
-const impl = (operation: unknown, fn: string): KeyDerivationOperation =>
-  implOf(operation, fn, () => instance().keyDerivationOperation());
+const kind = operationKind<KeyDerivationOperation>('psa_key_derivation_operation_t', () => instance().keyDerivationOperation());
+const impl = (operation: unknown, fn: string): KeyDerivationOperation => implOf(operation, fn, kind);
 
 /** `psa_key_derivation_setup`. */
 export function psa_key_derivation_setup(operation: psa_key_derivation_operation_t, alg: number): number {
@@ -74,14 +74,14 @@ export function psa_key_derivation_output_bytes(operation: psa_key_derivation_op
     out.set(bytes);
     bytes.fill(0);
   });
-  if (result !== PSA_SUCCESS && output instanceof Uint8Array) output.fill(WIPE_BYTE);
+  if (result !== PSA_SUCCESS) wipeOut(output, WIPE_BYTE);
   return result;
 }
 
 /** `psa_key_derivation_output_key`. */
 export function psa_key_derivation_output_key(attributes: psa_key_attributes_t, operation: psa_key_derivation_operation_t, key: Out): number {
   const fn = 'psa_key_derivation_output_key';
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().keyDerivationOutputKey(toKeyAttributes(attributes, fn), impl(operation, fn))));
 }
 
@@ -94,7 +94,7 @@ export function psa_key_derivation_output_key_custom(
   key: Out,
 ): number {
   const fn = 'psa_key_derivation_output_key_custom';
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().keyDerivationOutputKeyCustom(toKeyAttributes(attributes, fn), impl(operation, fn), custom, customData)));
 }
 
@@ -110,5 +110,5 @@ export function psa_key_derivation_verify_key(operation: psa_key_derivation_oper
 
 /** `psa_key_derivation_abort`: valid in any state. */
 export function psa_key_derivation_abort(operation: psa_key_derivation_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_key_derivation_abort'));
+  return status(() => abortImpl(operation, 'psa_key_derivation_abort', kind));
 }

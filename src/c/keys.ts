@@ -11,31 +11,33 @@ import { PSA_ERROR_BUFFER_TOO_SMALL } from '../values/status.js';
 import { checkBytes } from '../core/validate.js';
 import type { psa_custom_key_parameters_t } from '../values/index.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { copyOut, instance, resetOut, setOut, status, type Out } from './instance.js';
 
 
 
 
 /** `mbedtls_svc_key_id_make`: this build does not encode owners, so the id is the key id. */
 export function mbedtls_svc_key_id_make(_owner: number, keyId: number): number {
-  return Number(keyId) >>> 0;
+  // C converts to the 32-bit key id: a number or BigInt modulo 2^32, anything else 0
+  if (typeof keyId === 'number') return Number.isFinite(keyId) ? Math.trunc(keyId) >>> 0 : 0;
+  return typeof keyId === 'bigint' ? Number(BigInt.asUintN(32, keyId)) : 0;
 }
 
 /** `psa_import_key`. */
 export function psa_import_key(attributes: psa_key_attributes_t, data: Uint8Array, key: Out): number {
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().importKey(toKeyAttributes(attributes, 'psa_import_key'), data)));
 }
 
 /** `psa_attach_key` (the label's length is `label.length`). */
 export function psa_attach_key(attributes: psa_key_attributes_t, label: Uint8Array, key: Out): number {
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().attachKey(toKeyAttributes(attributes, 'psa_attach_key'), label)));
 }
 
 /** `psa_generate_key`. */
 export function psa_generate_key(attributes: psa_key_attributes_t, key: Out): number {
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().generateKey(toKeyAttributes(attributes, 'psa_generate_key'))));
 }
 
@@ -46,14 +48,14 @@ export function psa_generate_key_custom(
   customData: Uint8Array,
   key: Out,
 ): number {
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() =>
     setOut(key, instance().generateKeyCustom(toKeyAttributes(attributes, 'psa_generate_key_custom'), custom, customData)));
 }
 
 /** `psa_copy_key`. */
 export function psa_copy_key(sourceKey: number, attributes: psa_key_attributes_t, targetKey: Out): number {
-  setOut(targetKey, 0);
+  resetOut(targetKey, 0);
   return status(() => setOut(targetKey, instance().copyKey(sourceKey, toKeyAttributes(attributes, 'psa_copy_key'))));
 }
 
@@ -68,7 +70,7 @@ export function psa_purge_key(key: number): number {
 }
 
 function exportInto(fn: string, produce: () => Uint8Array, data: Uint8Array, dataLength: Out): number {
-  setOut(dataLength, 0);
+  resetOut(dataLength, 0);
   return status(() => {
     const out = checkBytes(data, fn, 'data');
     // An empty buffer can never hold a key representation (checked first, as Mbed TLS does).

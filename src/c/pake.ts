@@ -27,8 +27,8 @@ import { PSA_PAKE_CONFIRMED_KEY } from '../values/pake.js';
 import type { PakeOperation } from '../core/pake/index.js';
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { abortImpl, emptyHolder, implOf, type Holder } from './holder.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { abortImpl, emptyHolder, implOf, operationKind, type Holder } from './holder.js';
+import { copyOut, instance, resetOut, setOut, status, type Out } from './instance.js';
 
 /**
  * `psa_pake_cipher_suite_t`: a plain structure, as the spec's implementation
@@ -46,34 +46,61 @@ export function psa_pake_cipher_suite_init(): psa_pake_cipher_suite_t {
   return { algorithm: 0, primitive: 0, key_confirmation: PSA_PAKE_CONFIRMED_KEY };
 }
 
+/**
+ * Write a cipher-suite field as the attribute setters do: nothing when
+ * `suite` is not an object or refuses the write; the value modulo 2^32
+ * (numbers and BigInts), anything else 0.
+ */
+function setField(suite: unknown, field: keyof psa_pake_cipher_suite_t, value: unknown): void {
+  if (typeof suite !== 'object' || suite === null) return;
+  const v = typeof value === 'number' ? (Number.isFinite(value) ? Math.trunc(value) >>> 0 : 0)
+    : typeof value === 'bigint' ? Number(BigInt.asUintN(32, value)) : 0;
+  try {
+    (suite as Record<string, unknown>)[field] = v;
+  } catch {
+    // a suite that refuses writes keeps its values
+  }
+}
+
+/** Read a cipher-suite field: 0 (the initialised value) when `suite` is not an object or the field not a number. */
+function getField(suite: unknown, field: keyof psa_pake_cipher_suite_t): number {
+  if (typeof suite !== 'object' || suite === null) return 0;
+  try {
+    const value = (suite as Record<string, unknown>)[field];
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** `psa_pake_cs_get_algorithm`. */
 export function psa_pake_cs_get_algorithm(cipherSuite: psa_pake_cipher_suite_t): number {
-  return cipherSuite.algorithm;
+  return getField(cipherSuite, 'algorithm');
 }
 
 /** `psa_pake_cs_set_algorithm`. */
 export function psa_pake_cs_set_algorithm(cipherSuite: psa_pake_cipher_suite_t, alg: number): void {
-  cipherSuite.algorithm = alg >>> 0;
+  setField(cipherSuite, 'algorithm', alg);
 }
 
 /** `psa_pake_cs_get_primitive`. */
 export function psa_pake_cs_get_primitive(cipherSuite: psa_pake_cipher_suite_t): number {
-  return cipherSuite.primitive;
+  return getField(cipherSuite, 'primitive');
 }
 
 /** `psa_pake_cs_set_primitive` (0 leaves the primitive unspecified). */
 export function psa_pake_cs_set_primitive(cipherSuite: psa_pake_cipher_suite_t, primitive: number): void {
-  cipherSuite.primitive = primitive >>> 0;
+  setField(cipherSuite, 'primitive', primitive);
 }
 
 /** `psa_pake_cs_get_key_confirmation`. */
 export function psa_pake_cs_get_key_confirmation(cipherSuite: psa_pake_cipher_suite_t): number {
-  return cipherSuite.key_confirmation;
+  return getField(cipherSuite, 'key_confirmation');
 }
 
 /** `psa_pake_cs_set_key_confirmation`. */
 export function psa_pake_cs_set_key_confirmation(cipherSuite: psa_pake_cipher_suite_t, keyConfirmation: number): void {
-  cipherSuite.key_confirmation = keyConfirmation >>> 0;
+  setField(cipherSuite, 'key_confirmation', keyConfirmation);
 }
 
 /** `psa_pake_operation_t` (treat as opaque). */
@@ -81,11 +108,12 @@ export type psa_pake_operation_t = Holder<PakeOperation>;
 
 /** `psa_pake_operation_init` / `PSA_PAKE_OPERATION_INIT`: an inactive operation. */
 export function psa_pake_operation_init(): psa_pake_operation_t {
-  return emptyHolder();
+  return emptyHolder(kind);
 }
 
 /** The implementation of `operation`, created from the current instance on first use. */
-const impl = (operation: unknown, fn: string): PakeOperation => implOf(operation, fn, () => instance().pakeOperation());
+const kind = operationKind<PakeOperation>('psa_pake_operation_t', () => instance().pakeOperation());
+const impl = (operation: unknown, fn: string): PakeOperation => implOf(operation, fn, kind);
 
 /** `psa_pake_setup`. */
 export function psa_pake_setup(operation: psa_pake_operation_t, passwordKey: number, cipherSuite: psa_pake_cipher_suite_t): number {
@@ -123,7 +151,7 @@ export function psa_pake_set_context(operation: psa_pake_operation_t, context: U
 /** `psa_pake_output`: writes into `output` (its length is `output_size`) and sets `output_length`. */
 export function psa_pake_output(operation: psa_pake_operation_t, step: number, output: Uint8Array, outputLength: Out): number {
   const fn = 'psa_pake_output';
-  setOut(outputLength, 0);
+  resetOut(outputLength, 0);
   return status(() => {
     const out = checkBytes(output, fn, 'output');
     const value = impl(operation, fn).output(step, out.length);
@@ -144,11 +172,11 @@ export function psa_pake_input(operation: psa_pake_operation_t, step: number, in
 /** `psa_pake_get_shared_key`: `key` is set to the new key's id, or 0 on failure. */
 export function psa_pake_get_shared_key(operation: psa_pake_operation_t, attributes: psa_key_attributes_t, key: Out): number {
   const fn = 'psa_pake_get_shared_key';
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() => setOut(key, instance().pakeGetSharedKey(impl(operation, fn), toKeyAttributes(attributes, fn))));
 }
 
 /** `psa_pake_abort`: valid in any state. */
 export function psa_pake_abort(operation: psa_pake_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_pake_abort'));
+  return status(() => abortImpl(operation, 'psa_pake_abort', kind));
 }

@@ -10,13 +10,13 @@
  * are set to `'!'`; on failure the whole buffer is, and the length is 0.
  * @module
  */
-import { PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
+import { PSA_ERROR_INVALID_ARGUMENT, PSA_OPERATION_INCOMPLETE, PSA_SUCCESS } from '../values/status.js';
 import { PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED } from '../values/index.js';
 import type { SignHashInterruptible, VerifyHashInterruptible } from '../core/sign/interruptible.js';
 import type { SignOperation, VerifyOperation } from '../core/sign/operation.js';
-import { checkBytes, checkUint } from '../core/validate.js';
-import { abortImpl, emptyHolder, implOf, setupImpl, type Holder } from './holder.js';
-import { instance, setOut, status, type Out } from './instance.js';
+import { checkBytes } from '../core/validate.js';
+import { abortImpl, emptyHolder, implOf, numOpsOf, operationKind, setupImpl, type Holder } from './holder.js';
+import { instance, resetOut, status, wipeOut, type Out } from './instance.js';
 
 /** The byte Mbed TLS writes over unused or invalid signature output (`'!'`). */
 const WIPE_BYTE = 0x21;
@@ -36,8 +36,8 @@ function signatureOutput(fn: string, buffer: Uint8Array, length: Out, body: (siz
     written = signature.length;
   });
   if (incomplete && result === PSA_SUCCESS) result = PSA_OPERATION_INCOMPLETE;
-  if (buffer instanceof Uint8Array) buffer.fill(WIPE_BYTE, result === PSA_SUCCESS ? written : 0);
-  setOut(length, result === PSA_SUCCESS ? written : 0);
+  wipeOut(buffer, WIPE_BYTE, result === PSA_SUCCESS ? written : 0);
+  if (!resetOut(length, result === PSA_SUCCESS ? written : 0) && result === PSA_SUCCESS) return PSA_ERROR_INVALID_ARGUMENT;
   return result;
 }
 
@@ -95,84 +95,88 @@ export type psa_sign_hash_interruptible_operation_t = Holder<SignHashInterruptib
 export type psa_verify_hash_interruptible_operation_t = Holder<VerifyHashInterruptible>;
 
 /** Fresh implementations from the current instance. */
-const createSign = (): SignOperation => instance().signOperation();
-const createVerify = (): VerifyOperation => instance().verifyOperation();
-const createSignHash = (): SignHashInterruptible => instance().signHashInterruptible();
-const createVerifyHash = (): VerifyHashInterruptible => instance().verifyHashInterruptible();
+const signKind = operationKind<SignOperation>('psa_sign_operation_t', () => instance().signOperation());
+const verifyKind = operationKind<VerifyOperation>('psa_verify_operation_t', () => instance().verifyOperation());
+const signHashKind = operationKind<SignHashInterruptible>('psa_sign_hash_interruptible_operation_t',
+  () => instance().signHashInterruptible());
+const verifyHashKind = operationKind<VerifyHashInterruptible>('psa_verify_hash_interruptible_operation_t',
+  () => instance().verifyHashInterruptible());
 
 /** `psa_sign_operation_init` / `PSA_SIGN_OPERATION_INIT`: an inactive operation. */
 export function psa_sign_operation_init(): psa_sign_operation_t {
-  return emptyHolder();
+  return emptyHolder(signKind);
 }
 
 /** `psa_sign_setup`. */
 export function psa_sign_setup(operation: psa_sign_operation_t, key: number, alg: number): number {
   const fn = 'psa_sign_setup';
-  return status(() => setupImpl(operation, fn, createSign).setup(key, alg));
+  return status(() => setupImpl(operation, fn, signKind).setup(key, alg));
 }
 
 /** `psa_sign_set_context`. */
 export function psa_sign_set_context(operation: psa_sign_operation_t, context: Uint8Array): number {
   const fn = 'psa_sign_set_context';
-  return status(() => implOf(operation, fn, createSign).setContext(context));
+  return status(() => implOf(operation, fn, signKind).setContext(context));
 }
 
 /** `psa_sign_update`. */
 export function psa_sign_update(operation: psa_sign_operation_t, input: Uint8Array): number {
   const fn = 'psa_sign_update';
-  return status(() => implOf(operation, fn, createSign).update(input));
+  return status(() => implOf(operation, fn, signKind).update(input));
 }
 
 /** `psa_sign_finish`. */
 export function psa_sign_finish(operation: psa_sign_operation_t, signature: Uint8Array, signatureLength: Out): number {
   const fn = 'psa_sign_finish';
-  return signatureOutput(fn, signature, signatureLength, (size) => implOf(operation, fn, createSign).finish(size));
+  return signatureOutput(fn, signature, signatureLength, (size) => implOf(operation, fn, signKind).finish(size));
 }
 
 /** `psa_sign_abort`: valid in any state. */
 export function psa_sign_abort(operation: psa_sign_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_sign_abort'));
+  return status(() => abortImpl(operation, 'psa_sign_abort', signKind));
 }
 
 /** `psa_verify_operation_init` / `PSA_VERIFY_OPERATION_INIT`: an inactive operation. */
 export function psa_verify_operation_init(): psa_verify_operation_t {
-  return emptyHolder();
+  return emptyHolder(verifyKind);
 }
 
 /** `psa_verify_setup`. */
 export function psa_verify_setup(operation: psa_verify_operation_t, key: number, alg: number, signature: Uint8Array): number {
   const fn = 'psa_verify_setup';
-  return status(() => setupImpl(operation, fn, createVerify).setup(key, alg, signature));
+  return status(() => setupImpl(operation, fn, verifyKind).setup(key, alg, signature));
 }
 
 /** `psa_verify_set_context`. */
 export function psa_verify_set_context(operation: psa_verify_operation_t, context: Uint8Array): number {
   const fn = 'psa_verify_set_context';
-  return status(() => implOf(operation, fn, createVerify).setContext(context));
+  return status(() => implOf(operation, fn, verifyKind).setContext(context));
 }
 
 /** `psa_verify_update`. */
 export function psa_verify_update(operation: psa_verify_operation_t, input: Uint8Array): number {
   const fn = 'psa_verify_update';
-  return status(() => implOf(operation, fn, createVerify).update(input));
+  return status(() => implOf(operation, fn, verifyKind).update(input));
 }
 
 /** `psa_verify_finish`: PSA_ERROR_INVALID_SIGNATURE on mismatch. */
 export function psa_verify_finish(operation: psa_verify_operation_t): number {
   const fn = 'psa_verify_finish';
-  return status(() => implOf(operation, fn, createVerify).finish());
+  return status(() => implOf(operation, fn, verifyKind).finish());
 }
 
 /** `psa_verify_abort`: valid in any state. */
 export function psa_verify_abort(operation: psa_verify_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_verify_abort'));
+  return status(() => abortImpl(operation, 'psa_verify_abort', verifyKind));
 }
 
 let maxOps = PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED;
 
 /** `psa_interruptible_set_max_ops` (process-wide, as in Mbed TLS). */
 export function psa_interruptible_set_max_ops(value: number): void {
-  maxOps = checkUint(value, 'psa_interruptible_set_max_ops', 'max_ops');
+  // C converts the argument to uint32_t: -1 is PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED. Not a number: no change.
+  if (typeof value === 'number' && Number.isFinite(value)) maxOps = Math.trunc(value) >>> 0;
+  else if (typeof value === 'bigint') maxOps = Number(BigInt.asUintN(32, value));
 }
 
 /** `psa_interruptible_get_max_ops`. */
@@ -182,42 +186,42 @@ export function psa_interruptible_get_max_ops(): number {
 
 /** `psa_sign_hash_interruptible_operation_init`: an inactive operation. */
 export function psa_sign_hash_interruptible_operation_init(): psa_sign_hash_interruptible_operation_t {
-  return emptyHolder();
+  return emptyHolder(signHashKind);
 }
 
 /** `psa_sign_hash_start`. */
 export function psa_sign_hash_start(operation: psa_sign_hash_interruptible_operation_t, key: number, alg: number, hash: Uint8Array): number {
   const fn = 'psa_sign_hash_start';
-  return status(() => implOf(operation, fn, createSignHash).start(key, alg, checkBytes(hash, fn, 'hash')));
+  return status(() => implOf(operation, fn, signHashKind).start(key, alg, checkBytes(hash, fn, 'hash')));
 }
 
 /** `psa_sign_hash_complete`: PSA_OPERATION_INCOMPLETE until the signature is ready. */
 export function psa_sign_hash_complete(operation: psa_sign_hash_interruptible_operation_t, signature: Uint8Array, signatureLength: Out): number {
   const fn = 'psa_sign_hash_complete';
   return signatureOutput(fn, signature, signatureLength,
-    (size) => implOf(operation, fn, createSignHash).complete(maxOps, size));
+    (size) => implOf(operation, fn, signHashKind).complete(maxOps, size));
 }
 
 /** `psa_sign_hash_abort`. */
 export function psa_sign_hash_abort(operation: psa_sign_hash_interruptible_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_sign_hash_abort'));
+  return status(() => abortImpl(operation, 'psa_sign_hash_abort', signHashKind));
 }
 
 /** `psa_sign_hash_get_num_ops`. */
 export function psa_sign_hash_get_num_ops(operation: psa_sign_hash_interruptible_operation_t): number {
-  return operation?.impl?.numOps ?? 0;
+  return numOpsOf(operation, signHashKind);
 }
 
 /** `psa_verify_hash_interruptible_operation_init`: an inactive operation. */
 export function psa_verify_hash_interruptible_operation_init(): psa_verify_hash_interruptible_operation_t {
-  return emptyHolder();
+  return emptyHolder(verifyHashKind);
 }
 
 /** `psa_verify_hash_start`. */
 export function psa_verify_hash_start(operation: psa_verify_hash_interruptible_operation_t, key: number, alg: number,
   hash: Uint8Array, signature: Uint8Array): number {
   const fn = 'psa_verify_hash_start';
-  return status(() => implOf(operation, fn, createVerifyHash)
+  return status(() => implOf(operation, fn, verifyHashKind)
     .start(key, alg, checkBytes(hash, fn, 'hash'), checkBytes(signature, fn, 'signature')));
 }
 
@@ -226,17 +230,17 @@ export function psa_verify_hash_complete(operation: psa_verify_hash_interruptibl
   const fn = 'psa_verify_hash_complete';
   let done = false;
   const result = status(() => {
-    done = implOf(operation, fn, createVerifyHash).complete(maxOps);
+    done = implOf(operation, fn, verifyHashKind).complete(maxOps);
   });
   return result === PSA_SUCCESS && !done ? PSA_OPERATION_INCOMPLETE : result;
 }
 
 /** `psa_verify_hash_abort`. */
 export function psa_verify_hash_abort(operation: psa_verify_hash_interruptible_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_verify_hash_abort'));
+  return status(() => abortImpl(operation, 'psa_verify_hash_abort', verifyHashKind));
 }
 
 /** `psa_verify_hash_get_num_ops`. */
 export function psa_verify_hash_get_num_ops(operation: psa_verify_hash_interruptible_operation_t): number {
-  return operation?.impl?.numOps ?? 0;
+  return numOpsOf(operation, verifyHashKind);
 }

@@ -7,14 +7,14 @@
  */
 import { checkBytes } from '../core/validate.js';
 import { toKeyAttributes, type psa_key_attributes_t } from './attributes.js';
-import { copyOut, instance, setOut, status, type Out } from './instance.js';
+import { copyOut, instance, resetOut, setOut, status, type Out } from './instance.js';
 
 /**
  * `psa_wrap_key(wrapping_key, alg, key, data, data_size, data_length)`:
  * `data` is the output buffer (its length is `data_size`).
  */
 export function psa_wrap_key(wrappingKey: number, alg: number, key: number, data: Uint8Array, dataLength: Out): number {
-  setOut(dataLength, 0);
+  resetOut(dataLength, 0);
   return status(() => {
     const out = checkBytes(data, 'psa_wrap_key', 'data');
     const wrapped = instance().wrapKey(wrappingKey, alg, key, out.length);
@@ -31,7 +31,7 @@ export function psa_unwrap_key(
   data: Uint8Array,
   key: Out,
 ): number {
-  setOut(key, 0);
+  resetOut(key, 0);
   return status(() =>
     setOut(key, instance().unwrapKey(toKeyAttributes(attributes, 'psa_unwrap_key'), wrappingKey, alg, data)));
 }

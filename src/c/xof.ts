@@ -9,7 +9,7 @@
  */
 import type { XofOperation } from '../core/xof.js';
 import { checkBytes } from '../core/validate.js';
-import { abortImpl, emptyHolder, implOf, setupImpl, type Holder } from './holder.js';
+import { abortImpl, emptyHolder, implOf, operationKind, setupImpl, type Holder } from './holder.js';
 import { instance, status } from './instance.js';
 
 /** `psa_xof_operation_t` (treat as opaque). */
@@ -17,32 +17,32 @@ export type psa_xof_operation_t = Holder<XofOperation>;
 
 /** `psa_xof_operation_init` / `PSA_XOF_OPERATION_INIT`: an inactive operation. */
 export function psa_xof_operation_init(): psa_xof_operation_t {
-  return emptyHolder();
+  return emptyHolder(kind);
 }
 
 /** A fresh implementation from the current instance. */
-const create = (): XofOperation => instance().xofOperation();
+const kind = operationKind<XofOperation>('psa_xof_operation_t', () => instance().xofOperation());
 
 /** `psa_xof_setup`: the operation must be inactive. */
 export function psa_xof_setup(operation: psa_xof_operation_t, alg: number): number {
   // An inactive operation starts afresh from the current instance; any other state answers BAD_STATE.
-  return status(() => setupImpl(operation, 'psa_xof_setup', create, (impl) => impl.state !== 'inactive').setup(alg));
+  return status(() => setupImpl(operation, 'psa_xof_setup', kind, (impl) => impl.state !== 'inactive').setup(alg));
 }
 
 /** `psa_xof_set_context`: only right after setup, only for an XOF with a context. */
 export function psa_xof_set_context(operation: psa_xof_operation_t, context: Uint8Array): number {
-  return status(() => implOf(operation, 'psa_xof_set_context', create).setContext(context));
+  return status(() => implOf(operation, 'psa_xof_set_context', kind).setContext(context));
 }
 
 /** `psa_xof_update`: more input, before any output. */
 export function psa_xof_update(operation: psa_xof_operation_t, input: Uint8Array): number {
-  return status(() => implOf(operation, 'psa_xof_update', create).update(input));
+  return status(() => implOf(operation, 'psa_xof_update', kind).update(input));
 }
 
 /** `psa_xof_output(operation, output, output_length)`: fill `output` (its length is `output_length`) with the next bytes. */
 export function psa_xof_output(operation: psa_xof_operation_t, output: Uint8Array): number {
   return status(() => {
-    const op = implOf(operation, 'psa_xof_output', create);
+    const op = implOf(operation, 'psa_xof_output', kind);
     // A bad buffer is a failure of the call (error state), after the state check.
     if (!(output instanceof Uint8Array)) op.output(Number.NaN);
     const out = checkBytes(output, 'psa_xof_output', 'output');
@@ -54,5 +54,5 @@ export function psa_xof_output(operation: psa_xof_operation_t, output: Uint8Arra
 
 /** `psa_xof_abort`: valid in any state; always succeeds. */
 export function psa_xof_abort(operation: psa_xof_operation_t): number {
-  return status(() => abortImpl(operation, 'psa_xof_abort'));
+  return status(() => abortImpl(operation, 'psa_xof_abort', kind));
 }

@@ -6,8 +6,10 @@
  * @module
  */
 import { AeadOperation, aeadDecrypt, aeadEncrypt } from '../aead/index.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(AeadOperation);
 
 /** The AEAD methods of `Psa`. */
 export interface AeadMethods {
@@ -59,7 +61,7 @@ export interface AeadMethods {
 }
 
 /** The bodies of `AeadMethods`, assigned to `Psa.prototype`. */
-export const aeadMethods: AeadMethods & ThisType<AeadMethods> = {
+export const aeadMethods: AeadMethods & ThisType<AeadMethods> = guardMethods({
   aeadEncrypt(key, alg, nonce, additionalData, plaintext, ciphertextSize) {
     const fn = 'psa_aead_encrypt';
     return api(fn, () => aeadEncrypt(coreOf(this, fn), key, alg, nonce, additionalData, plaintext, ciphertextSize));
@@ -86,4 +88,4 @@ export const aeadMethods: AeadMethods & ThisType<AeadMethods> = {
     api('psa_aead_decrypt_setup', () => op.decryptSetup(key, alg));
     return op;
   },
-};
+});

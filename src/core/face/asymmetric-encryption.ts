@@ -6,7 +6,7 @@
  */
 import { asymmetricDecrypt, asymmetricEncrypt } from '../asymmetric-encryption.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods } from './api.js';
 import { coreOf } from './instance.js';
 
 /** The asymmetric encryption methods of `Psa`. */
@@ -38,7 +38,7 @@ export interface AsymmetricEncryptionMethods {
 }
 
 /** The bodies of `AsymmetricEncryptionMethods`, assigned to `Psa.prototype`. */
-export const asymmetricEncryptionMethods: AsymmetricEncryptionMethods & ThisType<AsymmetricEncryptionMethods> = {
+export const asymmetricEncryptionMethods: AsymmetricEncryptionMethods & ThisType<AsymmetricEncryptionMethods> = guardMethods({
   asymmetricEncrypt(key, alg, input, salt = new Uint8Array(0), outputSize) {
     const fn = 'psa_asymmetric_encrypt';
     return api(fn, () => asymmetricEncrypt(coreOf(this, fn), checkUint(key, fn, 'key'), checkUint(alg, fn, 'alg'),
@@ -52,4 +52,4 @@ export const asymmetricEncryptionMethods: AsymmetricEncryptionMethods & ThisType
       checkBytes(input, fn, 'input'), checkBytes(salt, fn, 'salt'),
       outputSize === undefined ? undefined : checkLength(outputSize, fn, 'output_size')));
   },
-};
+});

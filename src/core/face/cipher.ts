@@ -6,8 +6,10 @@
  * @module
  */
 import { cipherDecrypt, cipherEncrypt, CipherOperation } from '../cipher.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(CipherOperation);
 
 /** The cipher methods of `Psa`. */
 export interface CipherMethods {
@@ -57,7 +59,7 @@ export interface CipherMethods {
 }
 
 /** The bodies of `CipherMethods`, assigned to `Psa.prototype`. */
-export const cipherMethods: CipherMethods & ThisType<CipherMethods> = {
+export const cipherMethods: CipherMethods & ThisType<CipherMethods> = guardMethods({
   cipherEncrypt(key, alg, input, outputSize) {
     const fn = 'psa_cipher_encrypt';
     return api(fn, () => cipherEncrypt(coreOf(this, fn), key, alg, input, outputSize));
@@ -84,4 +86,4 @@ export const cipherMethods: CipherMethods & ThisType<CipherMethods> = {
     api('psa_cipher_decrypt_setup', () => op.decryptSetup(key, alg));
     return op;
   },
-};
+});

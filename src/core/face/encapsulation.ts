@@ -6,7 +6,7 @@
 import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
 import { decapsulate, encapsulate, type EncapsulateResult } from '../encapsulation.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods } from './api.js';
 import { coreOf } from './instance.js';
 
 /** The key encapsulation methods of `Psa`. */
@@ -35,7 +35,7 @@ export interface EncapsulationMethods {
 }
 
 /** The bodies of `EncapsulationMethods`, assigned to `Psa.prototype`. */
-export const encapsulationMethods: EncapsulationMethods & ThisType<EncapsulationMethods> = {
+export const encapsulationMethods: EncapsulationMethods & ThisType<EncapsulationMethods> = guardMethods({
   encapsulate(key, alg, attributes, ciphertextSize) {
     const fn = 'psa_encapsulate';
     return api(fn, () => encapsulate(coreOf(this, fn), checkUint(key, fn, 'key'), checkUint(alg, fn, 'alg'), resolveAttributes(attributes, fn),
@@ -47,4 +47,4 @@ export const encapsulationMethods: EncapsulationMethods & ThisType<Encapsulation
     return api(fn, () => decapsulate(coreOf(this, fn), checkUint(key, fn, 'key'), checkUint(alg, fn, 'alg'),
       checkBytes(ciphertext, fn, 'ciphertext'), resolveAttributes(attributes, fn)));
   },
-};
+});

@@ -7,8 +7,10 @@
  * @module
  */
 import { hashCompare, hashCompute, HashOperation } from '../hash.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(HashOperation);
 
 /** The hash methods of `Psa`. */
 export interface HashMethods {
@@ -63,7 +65,7 @@ export interface HashMethods {
 }
 
 /** The bodies of `HashMethods`, assigned to `Psa.prototype`. */
-export const hashMethods: HashMethods & ThisType<HashMethods> = {
+export const hashMethods: HashMethods & ThisType<HashMethods> = guardMethods({
   hashCompute(alg, input, hashSize) {
     const fn = 'psa_hash_compute';
     return api(fn, () => hashCompute(coreOf(this, fn).dispatch.hashes, alg, input, hashSize));
@@ -90,4 +92,4 @@ export const hashMethods: HashMethods & ThisType<HashMethods> = {
     api('psa_hash_resume', () => op.resume(state));
     return op;
   },
-};
+});

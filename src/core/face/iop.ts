@@ -8,8 +8,12 @@
 import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
 import { ExportPublicKeyIop, GenerateKeyIop, KeyAgreementIop } from '../iop.js';
 import { checkBytes, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation, operationOf } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(GenerateKeyIop);
+guardOperation(ExportPublicKeyIop);
+guardOperation(KeyAgreementIop);
 
 /** The interruptible key operations of `Psa`. */
 export interface IopMethods {
@@ -51,7 +55,7 @@ export interface IopMethods {
 }
 
 /** The bodies of `IopMethods`, assigned to `Psa.prototype`. */
-export const iopMethods: IopMethods & ThisType<IopMethods> = {
+export const iopMethods: IopMethods & ThisType<IopMethods> = guardMethods({
   generateKeyIop() {
     const fn = 'psa_generate_key_iop_init';
     return api(fn, () => (coreOf(this, fn), new GenerateKeyIop((name) => coreOf(this, name))));
@@ -59,7 +63,7 @@ export const iopMethods: IopMethods & ThisType<IopMethods> = {
 
   generateKeyIopSetup(operation, attributes) {
     const fn = 'psa_generate_key_iop_setup';
-    api(fn, () => operation.setup(resolveAttributes(attributes, fn)));
+    api(fn, () => operationOf(operation, GenerateKeyIop, fn).setup(resolveAttributes(attributes, fn)));
   },
 
   exportPublicKeyIop() {
@@ -74,7 +78,7 @@ export const iopMethods: IopMethods & ThisType<IopMethods> = {
 
   keyAgreementIopSetup(operation, privateKey, peerKey, alg, attributes) {
     const fn = 'psa_key_agreement_iop_setup';
-    api(fn, () => operation.setup(checkUint(privateKey, fn, 'private_key'), checkBytes(peerKey, fn, 'peer_key'), checkUint(alg, fn, 'alg'),
+    api(fn, () => operationOf(operation, KeyAgreementIop, fn).setup(checkUint(privateKey, fn, 'private_key'), checkBytes(peerKey, fn, 'peer_key'), checkUint(alg, fn, 'alg'),
       resolveAttributes(attributes, fn)));
   },
-};
+});

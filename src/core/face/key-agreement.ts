@@ -6,7 +6,7 @@
 import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
 import { keyAgreement, rawKeyAgreement } from '../key-agreement.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods } from './api.js';
 import { coreOf } from './instance.js';
 
 /** The key agreement methods of `Psa`. */
@@ -37,7 +37,7 @@ export interface KeyAgreementMethods {
 }
 
 /** The bodies of `KeyAgreementMethods`, assigned to `Psa.prototype`. */
-export const keyAgreementMethods: KeyAgreementMethods & ThisType<KeyAgreementMethods> = {
+export const keyAgreementMethods: KeyAgreementMethods & ThisType<KeyAgreementMethods> = guardMethods({
   rawKeyAgreement(alg, privateKey, peerKey, outputSize) {
     const fn = 'psa_raw_key_agreement';
     return api(fn, () => rawKeyAgreement(coreOf(this, fn), checkUint(alg, fn, 'alg'), checkUint(privateKey, fn, 'private_key'),
@@ -49,4 +49,4 @@ export const keyAgreementMethods: KeyAgreementMethods & ThisType<KeyAgreementMet
     return api(fn, () => keyAgreement(coreOf(this, fn), checkUint(privateKey, fn, 'private_key'), checkBytes(peerKey, fn, 'peer_key'),
       checkUint(alg, fn, 'alg'), resolveAttributes(attributes, fn)));
   },
-};
+});

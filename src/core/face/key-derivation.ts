@@ -9,8 +9,10 @@ import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
 import { KeyDerivationOperation } from '../key-derivation/index.js';
 import type { CustomKeyParameters } from '../keys/management.js';
 import { checkBytes, checkObject, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation, operationOf } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(KeyDerivationOperation);
 
 /** The key derivation methods of `Psa`. */
 export interface KeyDerivationMethods {
@@ -56,14 +58,13 @@ export interface KeyDerivationMethods {
   keyDerivationOutputKeyCustom(attributes: KeyAttributes, operation: KeyDerivationOperation, custom: CustomKeyParameters, customData: Uint8Array): number;
 }
 
-/** `operation` when it is a key derivation operation; INVALID_ARGUMENT otherwise. */
+/** `operation` when it is a key derivation operation; INVALID_ARGUMENT for a non-object, BAD_STATE for another kind (`operationOf`). */
 function derivation(operation: unknown, fn: string): KeyDerivationOperation {
-  if (operation instanceof KeyDerivationOperation) return operation;
-  return checkObject(undefined, fn, 'operation') as never;
+  return operationOf(operation, KeyDerivationOperation, fn);
 }
 
 /** The bodies of `KeyDerivationMethods`, assigned to `Psa.prototype`. */
-export const keyDerivationMethods: KeyDerivationMethods & ThisType<KeyDerivationMethods> = {
+export const keyDerivationMethods: KeyDerivationMethods & ThisType<KeyDerivationMethods> = guardMethods({
   keyDerivationOperation() {
     const fn = 'psa_key_derivation_operation_init';
     return api(fn, () => (coreOf(this, fn), new KeyDerivationOperation((name) => coreOf(this, name))));
@@ -87,4 +88,4 @@ export const keyDerivationMethods: KeyDerivationMethods & ThisType<KeyDerivation
       return derivation(operation, fn).outputKey(resolveAttributes(attributes, fn), { flags }, checkBytes(customData, fn, 'custom_data'));
     });
   },
-};
+});

@@ -21,7 +21,7 @@ import { attachKey as attach } from '../keys/attach.js';
 import * as keys from '../keys/management.js';
 import { checkKeyUsage } from '../keys/usage.js';
 import { checkBytes, checkObject, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods } from './api.js';
 import { coreOf } from './instance.js';
 
 /** The key management methods of `Psa`. */
@@ -162,7 +162,7 @@ function checkGenerateOptions(options: GenerateKeyOptions | undefined, fn: strin
 }
 
 /** The bodies of `KeyMethods`, assigned to `Psa.prototype`. */
-export const keyMethods: KeyMethods & ThisType<KeyMethods> = {
+export const keyMethods: KeyMethods & ThisType<KeyMethods> = guardMethods({
   importKey(attributes, data) {
     const fn = 'psa_import_key';
     return api(fn, () => keys.importKey(coreOf(this, fn), resolveAttributes(attributes, fn), checkBytes(data, fn, 'data')));
@@ -221,4 +221,4 @@ export const keyMethods: KeyMethods & ThisType<KeyMethods> = {
     const fn = 'psa_check_key_usage';
     api(fn, () => checkKeyUsage(coreOf(this, fn), checkUint(id, fn, 'key'), checkUint(alg, fn, 'alg'), checkUint(usage, fn, 'usage')));
   },
-};
+});

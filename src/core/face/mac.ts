@@ -7,8 +7,10 @@
  */
 import { MacOperation, macCompute, macVerify } from '../mac.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(MacOperation);
 
 /** The MAC methods of `Psa`. */
 export interface MacMethods {
@@ -55,7 +57,7 @@ export interface MacMethods {
 }
 
 /** The bodies of `MacMethods`, assigned to `Psa.prototype`. */
-export const macMethods: MacMethods & ThisType<MacMethods> = {
+export const macMethods: MacMethods & ThisType<MacMethods> = guardMethods({
   macCompute(key, alg, input, macSize) {
     const fn = 'psa_mac_compute';
     return api(fn, () => macCompute(coreOf(this, fn), checkUint(key, fn, 'key'), checkUint(alg, fn, 'alg'),
@@ -84,4 +86,4 @@ export const macMethods: MacMethods & ThisType<MacMethods> = {
     api('psa_mac_verify_setup', () => op.verifySetup(key, alg));
     return op;
   },
-};
+});

@@ -7,8 +7,10 @@
 import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
 import { PakeOperation, type PakeCipherSuite } from '../pake/index.js';
 import { checkObject } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(PakeOperation);
 
 /** The PAKE methods of `Psa`. */
 export interface PakeMethods {
@@ -43,7 +45,7 @@ export interface PakeMethods {
 }
 
 /** The bodies of `PakeMethods`, assigned to `Psa.prototype`. */
-export const pakeMethods: PakeMethods & ThisType<PakeMethods> = {
+export const pakeMethods: PakeMethods & ThisType<PakeMethods> = guardMethods({
   pakeOperation() {
     const fn = 'psa_pake_operation_init';
     return api(fn, () => (coreOf(this, fn), new PakeOperation((name) => coreOf(this, name))));
@@ -62,4 +64,4 @@ export const pakeMethods: PakeMethods & ThisType<PakeMethods> = {
       return operation.getSharedKey(resolveAttributes(attributes, fn));
     });
   },
-};
+});

@@ -6,7 +6,7 @@
  */
 import type { KeyStoreStats } from '../keys/store.js';
 import { checkLength } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods } from './api.js';
 import { coreOf } from './instance.js';
 
 /** The random-generation and statistics methods of `Psa`. */
@@ -30,7 +30,7 @@ export interface RandomMethods {
 }
 
 /** The bodies of `RandomMethods`, assigned to `Psa.prototype`. */
-export const randomMethods: RandomMethods & ThisType<RandomMethods> = {
+export const randomMethods: RandomMethods & ThisType<RandomMethods> = guardMethods({
   generateRandom(length) {
     const fn = 'psa_generate_random';
     return api(fn, () => coreOf(this, fn).rng.generate(checkLength(length, fn, 'length')));
@@ -39,4 +39,4 @@ export const randomMethods: RandomMethods & ThisType<RandomMethods> = {
   stats() {
     return api('mbedtls_psa_get_stats', () => coreOf(this, 'mbedtls_psa_get_stats').store.stats());
   },
-};
+});

@@ -15,8 +15,13 @@ import { signHash, signMessage, verifyHash, verifyMessage, type SignEnv } from '
 import { SignHashInterruptible, VerifyHashInterruptible } from '../sign/interruptible.js';
 import { SignOperation, VerifyOperation } from '../sign/operation.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(SignOperation);
+guardOperation(VerifyOperation);
+guardOperation(SignHashInterruptible);
+guardOperation(VerifyHashInterruptible);
 
 /** The signature methods of `Psa`. */
 export interface SignMethods {
@@ -149,7 +154,7 @@ function size(signatureSize: number | undefined, fn: string): number | undefined
 }
 
 /** The bodies of `SignMethods`, assigned to `Psa.prototype`. */
-export const signMethods: SignMethods & ThisType<SignMethods> = {
+export const signMethods: SignMethods & ThisType<SignMethods> = guardMethods({
   signHash(key, alg, hash, signatureSize) {
     const fn = 'psa_sign_hash';
     return api(fn, () => signHash(signEnv(this, fn), checkUint(key, fn, 'key'), checkUint(alg, fn, 'alg'),
@@ -229,4 +234,4 @@ export const signMethods: SignMethods & ThisType<SignMethods> = {
     const fn = 'psa_verify_hash_interruptible_operation_init';
     return api(fn, () => (coreOf(this, fn), new VerifyHashInterruptible((name) => signEnv(this, name))));
   },
-};
+});

@@ -8,7 +8,7 @@
 import { resolveAttributes, type KeyAttributes } from '../keys/attributes.js';
 import { checkBytes, checkLength, checkUint } from '../validate.js';
 import { unwrapKey, wrapKey } from '../wrap.js';
-import { api } from './api.js';
+import { api, guardMethods } from './api.js';
 import { coreOf } from './instance.js';
 
 /** The key-wrapping methods of `Psa`. */
@@ -39,7 +39,7 @@ export interface WrapMethods {
 }
 
 /** The bodies of `WrapMethods`, assigned to `Psa.prototype`. */
-export const wrapMethods: WrapMethods & ThisType<WrapMethods> = {
+export const wrapMethods: WrapMethods & ThisType<WrapMethods> = guardMethods({
   wrapKey(wrappingKey, alg, key, dataSize) {
     const fn = 'psa_wrap_key';
     return api(fn, () => wrapKey(coreOf(this, fn), checkUint(wrappingKey, fn, 'wrapping_key'), checkUint(alg, fn, 'alg'),
@@ -51,4 +51,4 @@ export const wrapMethods: WrapMethods & ThisType<WrapMethods> = {
     return api(fn, () => unwrapKey(coreOf(this, fn), resolveAttributes(attributes, fn), checkUint(wrappingKey, fn, 'wrapping_key'),
       checkUint(alg, fn, 'alg'), checkBytes(data, fn, 'data')));
   },
-};
+});

@@ -5,8 +5,10 @@
  * @module
  */
 import { XofOperation } from '../xof.js';
-import { api } from './api.js';
+import { api, guardMethods, guardOperation } from './api.js';
 import { coreOf } from './instance.js';
+
+guardOperation(XofOperation);
 
 /** The XOF methods of `Psa`. */
 export interface XofMethods {
@@ -27,7 +29,7 @@ export interface XofMethods {
 }
 
 /** The bodies of `XofMethods`, assigned to `Psa.prototype`. */
-export const xofMethods: XofMethods & ThisType<XofMethods> = {
+export const xofMethods: XofMethods & ThisType<XofMethods> = guardMethods({
   xofOperation() {
     const fn = 'psa_xof_operation_init';
     return api(fn, () => {
@@ -41,4 +43,4 @@ export const xofMethods: XofMethods & ThisType<XofMethods> = {
     api('psa_xof_setup', () => op.setup(alg));
     return op;
   },
-};
+});

@@ -50,7 +50,14 @@ export function systemEntropy(): EntropySource {
 /**
  * A deterministic source for reproducible runs (tests, simulations): call
  * number i (from 0) returns SHAKE256(seed ‖ i as 8 bytes big-endian) cut to
- * the requested length. Never use it where real secrecy is needed.
+ * the requested length.
+ *
+ * WARNING: for tests only. Every key, nonce and signature it feeds is
+ * predictable by anyone who knows (or guesses) the seed; never use it where
+ * real secrecy is needed. It is exported from `psa-crypto/testing`, not the
+ * package root, for that reason.
+ * @param seed the seed; the same seed gives the same sequence
+ * @throws {PsaError} `PSA_ERROR_INVALID_ARGUMENT` when `seed` is not a `Uint8Array`
  */
 export function seededEntropy(seed: Uint8Array): EntropySource {
   if (!(seed instanceof Uint8Array)) fail(PSA_ERROR_INVALID_ARGUMENT, 'seed must be a Uint8Array');
