@@ -72,6 +72,14 @@ describe('Rng', () => {
   it('maps a misbehaving source (short output, foreign exception) to INSUFFICIENT_ENTROPY', () => {
     expect(statusOf(() => new Rng({ getEntropy: () => new Uint8Array(3) }).generate(8))).toBe(PSA_ERROR_INSUFFICIENT_ENTROPY);
     expect(statusOf(() => new Rng({ getEntropy: () => { throw new Error('device gone'); } }).generate(8))).toBe(PSA_ERROR_INSUFFICIENT_ENTROPY);
+    // A Proxy posing as bytes, or a detached buffer, throws on access: still the source's failure, not the library's.
+    expect(statusOf(() => new Rng({ getEntropy: (n) => new Proxy(new Uint8Array(n), {}) }).generate(8))).toBe(PSA_ERROR_INSUFFICIENT_ENTROPY);
+    const detached = (n: number): Uint8Array => {
+      const b = new Uint8Array(n);
+      structuredClone(b.buffer, { transfer: [b.buffer] });
+      return b;
+    };
+    expect(statusOf(() => new Rng({ getEntropy: detached }).generate(8))).toBe(PSA_ERROR_INSUFFICIENT_ENTROPY);
   });
 
   it('validates the length', () => {

@@ -32,17 +32,16 @@ export interface RngOptions {
 
 /** Ask `source` for exactly `length` bytes; anything else is INSUFFICIENT_ENTROPY. */
 function draw(source: EntropySource, length: number): Uint8Array {
-  let out: unknown;
+  let out: Uint8Array | undefined;
   try {
-    out = source.getEntropy(length);
+    const given: unknown = source.getEntropy(length);
+    // Checked and copied inside the try: a Proxy or a detached buffer throws on access.
+    if (given instanceof Uint8Array && given.length === length) out = Uint8Array.from(given);
   } catch (err) {
     if (err instanceof PsaError) throw err;
     fail(PSA_ERROR_INSUFFICIENT_ENTROPY, `entropy source failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (!(out instanceof Uint8Array) || out.length !== length) {
-    fail(PSA_ERROR_INSUFFICIENT_ENTROPY, `entropy source did not deliver ${length} bytes`);
-  }
-  return out;
+  return out ?? fail(PSA_ERROR_INSUFFICIENT_ENTROPY, `entropy source did not deliver ${length} bytes`);
 }
 
 /** The random generator behind `psa_generate_random` and every key generation. */
