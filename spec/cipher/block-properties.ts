@@ -1,5 +1,7 @@
 /**
- * Properties every 16-byte block function must have, checked against
+ * Properties every 16-byte block function with 128/192/256-bit keys must
+ * have: 16-byte blocks, other key lengths a PsaError with INVALID_ARGUMENT;
+ * and, checked against
  * OpenSSL's ECB of the same cipher (`node:crypto`): random keys and blocks
  * in both directions, blocks and keys given as views at odd offsets (the
  * bytes around them untouched), a schedule independent of the caller's key
@@ -11,6 +13,8 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BlockCipher16 } from '../../src/drivers/software/cipher/block.js';
+import { PSA_ERROR_INVALID_ARGUMENT } from '../../src/values/status.js';
+import { expectStatus } from '../keys/helpers.js';
 
 const SEED = 20261208;
 const bytesOf = (length: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ minLength: length, maxLength: length });
@@ -29,6 +33,16 @@ export function describeBlockCipherAgainstOpenssl(label: string, create: (key: U
     c.setAutoPadding(false);
     return new Uint8Array(Buffer.concat([c.update(data), c.final()]));
   };
+
+  describe(`${label} key lengths`, () => {
+    it('blockLength is 16; keys of 16, 24 and 32 bytes are accepted', () => {
+      for (const length of [16, 24, 32]) expect(create(new Uint8Array(length)).blockLength).toBe(16);
+    });
+
+    it('keys of 0, 8, 15, 17, 23, 33 and 64 bytes are a PsaError with INVALID_ARGUMENT', () => {
+      for (const length of [0, 8, 15, 17, 23, 33, 64]) expectStatus(() => create(new Uint8Array(length)), PSA_ERROR_INVALID_ARGUMENT);
+    });
+  });
 
   describe(`${label} against OpenSSL (node:crypto ${opensslName}-*-ecb)`, () => {
     it('random keys and blocks, both directions, blocks also at odd offsets of a larger buffer', () => {
